@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+/**
+ * The intent backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { intentPlugin as default } from './plugin';

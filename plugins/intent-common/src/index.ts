@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+/**
+ * Isomorphic data of the intent plugins: the plan schema, API types and the
+ * pure functions shared by backend, scaffolder module and frontend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './plan';
+export * from './planner';
+export * from './api';

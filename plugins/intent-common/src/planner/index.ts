@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+export * from './types';
+export { planWithRules, DEFAULT_REGION, DEFAULT_INSTANCE_TYPE } from './rulesPlanner';

@@ -1,0 +1,1 @@
+export { intentPlugin as default } from './plugin';
