@@ -1,3 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
 import { createRouteRef } from '@backstage/frontend-plugin-api';
 
+/** @public */
 export const rootRouteRef = createRouteRef();

@@ -1,7 +1,0 @@
-import { intentPlugin } from './plugin';
-
-describe('intent', () => {
-  it('should export plugin', () => {
-    expect(intentPlugin).toBeDefined();
-  });
-});
