@@ -14,44 +14,67 @@
  * limitations under the License.
  */
 
+import appBackend from '@backstage/plugin-app-backend';
+import proxyBackend from '@backstage/plugin-proxy-backend';
+import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
+import scaffolderBackendModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderBackendModuleNotifications from '@backstage/plugin-scaffolder-backend-module-notifications';
+import scaffolderBackendModuleIntent from '@intent-sandboxes/backstage-plugin-scaffolder-backend-module-intent';
+import authBackend from '@backstage/plugin-auth-backend';
+import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import catalogBackendModuleLogs from '@backstage/plugin-catalog-backend-module-logs';
+import catalogBackendModuleIntent from '@intent-sandboxes/backstage-plugin-catalog-backend-module-intent';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import permissionBackendModuleAllowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
+import searchBackend from '@backstage/plugin-search-backend';
+import searchBackendModulePg from '@backstage/plugin-search-backend-module-pg';
+import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-catalog';
+import userSettingsBackend from '@backstage/plugin-user-settings-backend';
+import notificationsBackend from '@backstage/plugin-notifications-backend';
+import signalsBackend from '@backstage/plugin-signals-backend';
+import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import intentBackend from '@intent-sandboxes/backstage-plugin-intent-backend';
+
 /**
  * Every feature the portal backend installs, in one list so that the backend
  * (src/index.ts) and its boot test start exactly the same set.
  */
 export const backendFeatures = [
-  import('@backstage/plugin-app-backend'),
-  import('@backstage/plugin-proxy-backend'),
+  appBackend,
+  proxyBackend,
 
   // scaffolder, with the promote-to-Terraform action
-  import('@backstage/plugin-scaffolder-backend'),
-  import('@backstage/plugin-scaffolder-backend-module-github'),
-  import('@backstage/plugin-scaffolder-backend-module-notifications'),
-  import('@intent-sandboxes/backstage-plugin-scaffolder-backend-module-intent'),
+  scaffolderBackend,
+  scaffolderBackendModuleGithub,
+  scaffolderBackendModuleNotifications,
+  scaffolderBackendModuleIntent,
 
   // auth: guest sign-in for the local portal
-  import('@backstage/plugin-auth-backend'),
-  import('@backstage/plugin-auth-backend-module-guest-provider'),
+  authBackend,
+  authBackendModuleGuestProvider,
 
   // catalog, with the IntentPolicy kind
-  import('@backstage/plugin-catalog-backend'),
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-  import('@backstage/plugin-catalog-backend-module-logs'),
-  import('@intent-sandboxes/backstage-plugin-catalog-backend-module-intent'),
+  catalogBackend,
+  catalogBackendModuleScaffolderEntityModel,
+  catalogBackendModuleLogs,
+  catalogBackendModuleIntent,
 
   // permissions: allow-all in the local portal; adopters bring their own policy
-  import('@backstage/plugin-permission-backend'),
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  permissionBackend,
+  permissionBackendModuleAllowAllPolicy,
 
   // search
-  import('@backstage/plugin-search-backend'),
-  import('@backstage/plugin-search-backend-module-pg'),
-  import('@backstage/plugin-search-backend-module-catalog'),
+  searchBackend,
+  searchBackendModulePg,
+  searchBackendModuleCatalog,
 
-  import('@backstage/plugin-user-settings-backend'),
-  import('@backstage/plugin-notifications-backend'),
-  import('@backstage/plugin-signals-backend'),
-  import('@backstage/plugin-mcp-actions-backend'),
+  userSettingsBackend,
+  notificationsBackend,
+  signalsBackend,
+  mcpActionsBackend,
 
   // intent sandboxes
-  import('@intent-sandboxes/backstage-plugin-intent-backend'),
+  intentBackend,
 ];
