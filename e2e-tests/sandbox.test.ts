@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+import { expect, Page, test } from '@playwright/test';
+import path from 'node:path';
+
+const artifacts = path.join(__dirname, 'artifacts');
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+}
+
+test('say what you need, see the plan, apply it, see it running', async ({ page }) => {
+  await signInAsGuest(page);
+
+  await page.getByRole('link', { name: 'Sandboxes' }).click();
+  await expect(page.getByLabel('What do you need?')).toBeVisible();
+  await page.getByLabel('What do you need?').fill('t3.micro instance with Ubuntu');
+  await shot(page, '1-intent');
+
+  await page.getByRole('button', { name: 'Plan it' }).click();
+  const plan = page.getByRole('table', { name: 'Planned resources' });
+  await expect(plan).toContainText('aws_instance.sandbox');
+  await expect(plan).toContainText('t3.micro, ubuntu 24.04 (x86_64)');
+  await expect(page.getByLabel('Assumptions')).toContainText('region = us-east-1');
+  await expect(page.getByText('Simulated cloud: nothing real is created')).toBeVisible();
+  await shot(page, '2-plan');
+
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const resources = page.getByRole('table', { name: 'Cloud resources' });
+  await expect(resources).toContainText(/i-0[0-9a-f]{16}/);
+  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText('running');
+  await expect(page.getByLabel('Session status')).toHaveText('active');
+  await shot(page, '3-running');
+
+  // Reloading shows the same session from the database.
+  await page.reload();
+  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText('running');
+});
+
+test('an empty intent is refused with a message a person can act on', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/intent');
+  await page.getByRole('button', { name: 'Plan it' }).click();
+  await expect(page.getByText('Describe what you need')).toBeVisible();
+  await shot(page, '4-empty-intent');
+});
