@@ -7,7 +7,10 @@ import path from 'node:path';
 const artifacts = path.join(__dirname, 'artifacts');
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifacts, `${name}.png`),
+    fullPage: true,
+  });
 }
 
 async function signInAsGuest(page: Page) {
@@ -17,35 +20,49 @@ async function signInAsGuest(page: Page) {
   await enter.click();
 }
 
-test('say what you need, see the plan, apply it, see it running', async ({ page }) => {
+test('say what you need, see the plan, apply it, see it running', async ({
+  page,
+}) => {
   await signInAsGuest(page);
 
   await page.getByRole('link', { name: 'Sandboxes' }).click();
   await expect(page.getByLabel('What do you need?')).toBeVisible();
-  await page.getByLabel('What do you need?').fill('t3.micro instance with Ubuntu');
+  await page
+    .getByLabel('What do you need?')
+    .fill('t3.micro instance with Ubuntu');
   await shot(page, '1-intent');
 
   await page.getByRole('button', { name: 'Plan it' }).click();
   const plan = page.getByRole('table', { name: 'Planned resources' });
   await expect(plan).toContainText('aws_instance.sandbox');
   await expect(plan).toContainText('t3.micro, ubuntu 24.04 (x86_64)');
-  await expect(page.getByLabel('Assumptions')).toContainText('region = us-east-1');
-  await expect(page.getByText('Simulated cloud: nothing real is created')).toBeVisible();
+  await expect(page.getByLabel('Assumptions')).toContainText(
+    'region = us-east-1',
+  );
+  await expect(
+    page.getByText('Simulated cloud: nothing real is created'),
+  ).toBeVisible();
   await shot(page, '2-plan');
 
   await page.getByRole('button', { name: 'Apply' }).click();
   const resources = page.getByRole('table', { name: 'Cloud resources' });
   await expect(resources).toContainText(/i-0[0-9a-f]{16}/);
-  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText('running');
+  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText(
+    'running',
+  );
   await expect(page.getByLabel('Session status')).toHaveText('active');
   await shot(page, '3-running');
 
   // Reloading shows the same session from the database.
   await page.reload();
-  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText('running');
+  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText(
+    'running',
+  );
 });
 
-test('an empty intent is refused with a message a person can act on', async ({ page }) => {
+test('an empty intent is refused with a message a person can act on', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/intent');
   await page.getByRole('button', { name: 'Plan it' }).click();

@@ -23,7 +23,17 @@ describe('portal backend', () => {
             app: { baseUrl: 'http://localhost:3000' },
             auth: { providers: { guest: {} } },
             catalog: {
-              rules: [{ allow: ['Component', 'Group', 'User', 'Location', 'IntentPolicy'] }],
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'Group',
+                    'User',
+                    'Location',
+                    'IntentPolicy',
+                  ],
+                },
+              ],
               locations: [],
             },
             intent: { simulated: { bootMillis: 10 } },
@@ -38,7 +48,9 @@ describe('portal backend', () => {
     expect(created.status).toBe(201);
     expect(created.body.session.status).toBe('planned');
 
-    const entities = await request(server).get('/api/catalog/entities/by-query');
+    const entities = await request(server).get(
+      '/api/catalog/entities/by-query',
+    );
     expect(entities.status).toBe(200);
     expect(entities.body).toHaveProperty('items');
 

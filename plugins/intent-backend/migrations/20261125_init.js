@@ -81,7 +81,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('sim_instances', table => {
     table.comment('State of the simulated cloud (EC2 instances)');
     table.string('id', 32).primary().notNullable();
-    table.string('client_token', 64).notNullable().unique('sim_instances_token_uq');
+    table
+      .string('client_token', 64)
+      .notNullable()
+      .unique('sim_instances_token_uq');
     table.string('region', 32).notNullable();
     table.string('instance_type', 32).notNullable();
     table.string('image_id', 32).notNullable();

@@ -8,7 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { intentPlugin } from './plugin';
-import { createTestDatabases } from './tests/testDatabases';
+import { createTestDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
@@ -78,7 +78,9 @@ describe('intent backend plugin', () => {
       });
       expect(done.resources[0].cloudId).toMatch(/^i-0[0-9a-f]{16}$/);
 
-      const audit = await request(server).get(`/api/intent/v1/sessions/${session.id}/audit`);
+      const audit = await request(server).get(
+        `/api/intent/v1/sessions/${session.id}/audit`,
+      );
       expect(audit.body.items.map((e: any) => e.action)).toEqual([
         'session-create',
         'apply-start',
@@ -102,7 +104,9 @@ describe('intent backend plugin', () => {
       [{ intent: 'x'.repeat(2001) }, 'keep it under 2000'],
     ])('refuses %j with 400 and a message', async (body, message) => {
       const server = await startBackend();
-      const res = await request(server).post('/api/intent/v1/sessions').send(body);
+      const res = await request(server)
+        .post('/api/intent/v1/sessions')
+        .send(body);
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('InputError');
       expect(res.body.error.message).toContain(message);
@@ -121,7 +125,9 @@ describe('intent backend plugin', () => {
         .send({ planHash: 'f'.repeat(64) });
       expect(stale.status).toBe(409);
       expect(stale.body.error.message).toContain('plan changed');
-      const missing = await request(server).post(`/api/intent/v1/sessions/${id}/apply`).send({});
+      const missing = await request(server)
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({});
       expect(missing.status).toBe(400);
       const after = await request(server).get(`/api/intent/v1/sessions/${id}`);
       expect(after.body.session.status).toBe('planned');
@@ -150,7 +156,9 @@ describe('intent backend plugin', () => {
         .set('Authorization', mockCredentials.none.header())
         .send({ intent: 't3.micro' });
       expect(anonymous.status).toBe(401);
-      const badPage = await request(server).get('/api/intent/v1/sessions?limit=1000');
+      const badPage = await request(server).get(
+        '/api/intent/v1/sessions?limit=1000',
+      );
       expect(badPage.status).toBe(400);
       const health = await request(server)
         .get('/api/intent/health')

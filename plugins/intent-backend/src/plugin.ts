@@ -34,7 +34,9 @@ export const intentPlugin = createBackendPlugin({
     env.registerExtensionPoint(intentCloudProvidersExtensionPoint, {
       addCloudProvider(provider) {
         if (providers.has(provider.id)) {
-          throw new Error(`Cloud provider ${provider.id} is already registered`);
+          throw new Error(
+            `Cloud provider ${provider.id} is already registered`,
+          );
         }
         providers.set(provider.id, provider);
       },
@@ -58,7 +60,15 @@ export const intentPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
       },
-      async init({ config, logger, database, httpAuth, httpRouter, auditor, lifecycle }) {
+      async init({
+        config,
+        logger,
+        database,
+        httpAuth,
+        httpRouter,
+        auditor,
+        lifecycle,
+      }) {
         const store = await DatabaseSessionStore.create({ database });
         if (!providers.has('simulated')) {
           providers.set(
@@ -69,18 +79,24 @@ export const intentPlugin = createBackendPlugin({
             }),
           );
         }
-        const providerId = config.getOptionalString('intent.provider') ?? 'simulated';
-        const plannerId = config.getOptionalString('intent.planner.default') ?? 'rules';
+        const providerId =
+          config.getOptionalString('intent.provider') ?? 'simulated';
+        const plannerId =
+          config.getOptionalString('intent.planner.default') ?? 'rules';
         const provider = providers.get(providerId);
         const planner = planners.get(plannerId);
         if (!provider) {
           throw new Error(
-            `intent.provider is ${providerId}, but only ${[...providers.keys()].join(', ')} are installed`,
+            `intent.provider is ${providerId}, but only ${[
+              ...providers.keys(),
+            ].join(', ')} are installed`,
           );
         }
         if (!planner) {
           throw new Error(
-            `intent.planner.default is ${plannerId}, but only ${[...planners.keys()].join(', ')} are installed`,
+            `intent.planner.default is ${plannerId}, but only ${[
+              ...planners.keys(),
+            ].join(', ')} are installed`,
           );
         }
 
@@ -94,7 +110,9 @@ export const intentPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => sessions.idle());
 
-        httpRouter.use(await createRouter({ httpAuth, auditor, store, sessions }));
+        httpRouter.use(
+          await createRouter({ httpAuth, auditor, store, sessions }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

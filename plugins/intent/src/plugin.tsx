@@ -27,8 +27,7 @@ const intentPage = PageBlueprint.make({
     title: 'Sandboxes',
     icon: <RiCloudLine />,
     routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/IntentPage').then(m => <m.IntentPage />),
+    loader: () => import('./components/IntentPage').then(m => <m.IntentPage />),
   },
 });
 

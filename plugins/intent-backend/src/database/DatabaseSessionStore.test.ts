@@ -4,7 +4,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { planWithRules } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { createTestDatabases } from '../tests/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseSessionStore } from './DatabaseSessionStore';
 
 jest.setTimeout(60_000);
@@ -48,7 +48,9 @@ describe('DatabaseSessionStore', () => {
       });
       expect(new Date(created.session.createdAt).getTime()).toBeGreaterThan(0);
 
-      const audit = await store.listAuditEvents({ sessionId: created.session.id });
+      const audit = await store.listAuditEvents({
+        sessionId: created.session.id,
+      });
       expect(audit.map(e => e.action)).toEqual(['session-create']);
       await knex.destroy();
     });
@@ -69,7 +71,9 @@ describe('DatabaseSessionStore', () => {
 
     it('throws NotFoundError for an unknown session', async () => {
       const { store, knex } = await createStore(databaseId);
-      await expect(store.getSession({ id: 'nope' })).rejects.toThrow(NotFoundError);
+      await expect(store.getSession({ id: 'nope' })).rejects.toThrow(
+        NotFoundError,
+      );
       await knex.destroy();
     });
 
@@ -85,10 +89,20 @@ describe('DatabaseSessionStore', () => {
       });
       const audit = { actor: owner, action: 'apply-start', details: {} };
       expect(
-        await store.transition({ id: session.id, from: 'planned', to: 'applying', audit }),
+        await store.transition({
+          id: session.id,
+          from: 'planned',
+          to: 'applying',
+          audit,
+        }),
       ).toBe(true);
       expect(
-        await store.transition({ id: session.id, from: 'planned', to: 'applying', audit }),
+        await store.transition({
+          id: session.id,
+          from: 'planned',
+          to: 'applying',
+          audit,
+        }),
       ).toBe(false);
       expect(
         await store.transition({
@@ -102,10 +116,14 @@ describe('DatabaseSessionStore', () => {
       const details = await store.getSession({ id: session.id });
       expect(details.session.status).toBe('active');
       expect(details.revisions[0].status).toBe('applied');
-      const actions = (await store.listAuditEvents({ sessionId: session.id })).map(
-        e => e.action,
-      );
-      expect(actions).toEqual(['session-create', 'apply-start', 'apply-succeeded']);
+      const actions = (
+        await store.listAuditEvents({ sessionId: session.id })
+      ).map(e => e.action);
+      expect(actions).toEqual([
+        'session-create',
+        'apply-start',
+        'apply-succeeded',
+      ]);
       await knex.destroy();
     });
 
@@ -134,7 +152,10 @@ describe('DatabaseSessionStore', () => {
       });
       const { resources } = await store.getSession({ id: session.id });
       expect(resources).toHaveLength(1);
-      expect(resources[0]).toMatchObject({ cloudId: 'i-0123', status: 'running' });
+      expect(resources[0]).toMatchObject({
+        cloudId: 'i-0123',
+        status: 'running',
+      });
       await knex.destroy();
     });
 

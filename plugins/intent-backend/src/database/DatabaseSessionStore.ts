@@ -187,7 +187,11 @@ export class DatabaseSessionStore implements SessionStore {
       await this.appendAudit(tx, id, {
         actor: options.owner,
         action: 'session-create',
-        details: { seq: 1, planner: result.planner, planHash: options.planHash },
+        details: {
+          seq: 1,
+          planner: result.planner,
+          planHash: options.planHash,
+        },
       });
     });
     return this.getSession({ id });
@@ -275,7 +279,8 @@ export class DatabaseSessionStore implements SessionStore {
         address: resource.address,
         type: resource.type,
         desired: JSON.stringify(resource.desired),
-        actual: resource.actual === null ? null : JSON.stringify(resource.actual),
+        actual:
+          resource.actual === null ? null : JSON.stringify(resource.actual),
         cloud_id: resource.cloudId,
         status: resource.status,
         drift: null,

@@ -3,7 +3,7 @@
 
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { AwsInstance } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { createTestDatabases } from '../tests/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { SimulatedCloudProvider } from './SimulatedCloudProvider';
 
 jest.setTimeout(60_000);
@@ -29,7 +29,11 @@ describe('SimulatedCloudProvider', () => {
       await knex.migrate.latest({ directory: migrationsDir });
       return { knex, cloud: new SimulatedCloudProvider(knex, { bootMillis }) };
     }
-    const create = (cloud: SimulatedCloudProvider, resource: AwsInstance, token = 'tok-1') =>
+    const create = (
+      cloud: SimulatedCloudProvider,
+      resource: AwsInstance,
+      token = 'tok-1',
+    ) =>
       cloud.create({
         region: 'eu-west-1',
         resource,
@@ -73,7 +77,9 @@ describe('SimulatedCloudProvider', () => {
       const again = await create(cloud, ubuntu);
       const ids = new Set([...results, again].map(r => r.cloudId));
       expect(ids.size).toBe(1);
-      expect(Number((await knex('sim_instances').count({ n: '*' }))[0].n)).toBe(1);
+      expect(Number((await knex('sim_instances').count({ n: '*' }))[0].n)).toBe(
+        1,
+      );
       await knex.destroy();
     });
 
@@ -81,11 +87,17 @@ describe('SimulatedCloudProvider', () => {
       const { knex, cloud } = await setUp();
       await expect(
         create(cloud, { ...ubuntu, instanceType: 't3.gigantic' }),
-      ).rejects.toThrow("InvalidParameterValue: Invalid value 't3.gigantic' for InstanceType.");
+      ).rejects.toThrow(
+        "InvalidParameterValue: Invalid value 't3.gigantic' for InstanceType.",
+      );
       await expect(
         create(cloud, {
           ...ubuntu,
-          image: { os: 'windows-server', version: '2022', architecture: 'arm64' },
+          image: {
+            os: 'windows-server',
+            version: '2022',
+            architecture: 'arm64',
+          },
           instanceType: 't4g.micro',
         }),
       ).rejects.toThrow('InvalidAMIID.NotFound');
@@ -94,7 +106,9 @@ describe('SimulatedCloudProvider', () => {
       ).rejects.toThrow(
         "The architecture 'arm64' of the specified instance type does not match the architecture 'x86_64' of the specified AMI.",
       );
-      expect(Number((await knex('sim_instances').count({ n: '*' }))[0].n)).toBe(0);
+      expect(Number((await knex('sim_instances').count({ n: '*' }))[0].n)).toBe(
+        0,
+      );
       await knex.destroy();
     });
   });

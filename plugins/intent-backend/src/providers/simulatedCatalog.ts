@@ -7,8 +7,25 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { createHash } from 'node:crypto';
 
-const BURSTABLE_SIZES = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'];
-const STANDARD_SIZES = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];
+const BURSTABLE_SIZES = [
+  'nano',
+  'micro',
+  'small',
+  'medium',
+  'large',
+  'xlarge',
+  '2xlarge',
+];
+const STANDARD_SIZES = [
+  'large',
+  'xlarge',
+  '2xlarge',
+  '4xlarge',
+  '8xlarge',
+  '12xlarge',
+  '16xlarge',
+  '24xlarge',
+];
 
 const FAMILIES: Record<string, string[]> = {
   t2: BURSTABLE_SIZES,
@@ -43,7 +60,9 @@ export function simulatedInstanceType(
   return { architecture: /\d+[a-z]*g/.test(family) ? 'arm64' : 'x86_64' };
 }
 
-const IMAGES: Array<Omit<InstanceImage, 'architecture'> & { architectures: Architecture[] }> = [
+const IMAGES: Array<
+  Omit<InstanceImage, 'architecture'> & { architectures: Architecture[] }
+> = [
   { os: 'ubuntu', version: '22.04', architectures: ['x86_64', 'arm64'] },
   { os: 'ubuntu', version: '24.04', architectures: ['x86_64', 'arm64'] },
   { os: 'amazon-linux', version: '2023', architectures: ['x86_64', 'arm64'] },

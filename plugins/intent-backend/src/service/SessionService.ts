@@ -56,7 +56,9 @@ export class SessionService {
     const checked = parsePlan(result.plan);
     if (!checked.ok) {
       throw new Error(
-        `Planner ${result.planner} returned an invalid plan: ${checked.problems.join('; ')}`,
+        `Planner ${
+          result.planner
+        } returned an invalid plan: ${checked.problems.join('; ')}`,
       );
     }
     return this.options.store.createSession({
@@ -180,7 +182,10 @@ export class SessionService {
         audit: {
           actor,
           action: 'apply-failed',
-          details: { seq: revision.seq, error: String((error as Error).message) },
+          details: {
+            seq: revision.seq,
+            error: String((error as Error).message),
+          },
         },
       });
     }
@@ -216,7 +221,10 @@ export class SessionService {
           });
         }
       }
-      if (states.length === cloudIds.length && states.every(s => s.status === 'running')) {
+      if (
+        states.length === cloudIds.length &&
+        states.every(s => s.status === 'running')
+      ) {
         return;
       }
       if (Date.now() > deadline) {

@@ -3,6 +3,13 @@
 
 import { createHash } from 'node:crypto';
 
+function compareKeys(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 /** JSON with object keys sorted, so equal values always serialise alike. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
@@ -11,7 +18,7 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareKeys(a, b));
     return `{${entries
       .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
       .join(',')}}`;

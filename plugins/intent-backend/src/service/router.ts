@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import {
-  AuditorService,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -13,13 +10,20 @@ import { SessionService } from './SessionService';
 
 const MAX_PAGE_SIZE = 100;
 
-function pageParam(value: unknown, name: string, fallback: number, max: number) {
+function pageParam(
+  value: unknown,
+  name: string,
+  fallback: number,
+  max: number,
+) {
   if (value === undefined) {
     return fallback;
   }
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max) {
-    throw new InputError(`Query parameter ${name} must be an integer from 0 to ${max}`);
+    throw new InputError(
+      `Query parameter ${name} must be an integer from 0 to ${max}`,
+    );
   }
   return n;
 }
@@ -69,7 +73,12 @@ export async function createRouter(options: {
       await store.listSessions({
         owner,
         limit: pageParam(req.query.limit, 'limit', 20, MAX_PAGE_SIZE),
-        offset: pageParam(req.query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER),
+        offset: pageParam(
+          req.query.offset,
+          'offset',
+          0,
+          Number.MAX_SAFE_INTEGER,
+        ),
       }),
     );
   });
@@ -82,7 +91,9 @@ export async function createRouter(options: {
   router.get('/v1/sessions/:id/audit', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     await store.getSession({ id: req.params.id });
-    res.json({ items: await store.listAuditEvents({ sessionId: req.params.id }) });
+    res.json({
+      items: await store.listAuditEvents({ sessionId: req.params.id }),
+    });
   });
 
   router.post('/v1/sessions/:id/apply', async (req, res) => {

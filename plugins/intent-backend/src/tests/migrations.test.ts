@@ -2,7 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 const migrationsDir = resolvePackagePath(
   '@intent-sandboxes/backstage-plugin-intent-backend',
@@ -19,7 +19,13 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      for (const table of ['sessions', 'revisions', 'resources', 'audit_events', 'sim_instances']) {
+      for (const table of [
+        'sessions',
+        'revisions',
+        'resources',
+        'audit_events',
+        'sim_instances',
+      ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
       await knex.migrate.rollback({ directory: migrationsDir }, true);

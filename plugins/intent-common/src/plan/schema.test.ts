@@ -12,7 +12,11 @@ const instance = {
 
 describe('parsePlan', () => {
   it('accepts a valid plan', () => {
-    const result = parsePlan({ formatVersion: 1, region: 'eu-west-1', resources: [instance] });
+    const result = parsePlan({
+      formatVersion: 1,
+      region: 'eu-west-1',
+      resources: [instance],
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -22,13 +26,13 @@ describe('parsePlan', () => {
       region: 'Europe',
       resources: [{ ...instance, instanceType: 'huge' }],
     });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.problems).toEqual([
+    expect(result).toEqual({
+      ok: false,
+      problems: [
         'region: Expected an AWS region code such as eu-west-1',
         'resources.0.instanceType: Expected an EC2 instance type such as t3.micro',
-      ]);
-    }
+      ],
+    });
   });
 
   it('refuses duplicate addresses', () => {
@@ -37,22 +41,32 @@ describe('parsePlan', () => {
       region: 'eu-west-1',
       resources: [instance, instance],
     });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.problems[0]).toContain('Duplicate resource address aws_instance.web');
-    }
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        expect.stringContaining('Duplicate resource address aws_instance.web'),
+      ],
+    });
   });
 
   it('refuses unknown resource types and format versions', () => {
-    expect(parsePlan({ formatVersion: 2, region: 'eu-west-1', resources: [] }).ok).toBe(false);
     expect(
-      parsePlan({ formatVersion: 1, region: 'eu-west-1', resources: [{ type: 'aws_lambda' }] }).ok,
+      parsePlan({ formatVersion: 2, region: 'eu-west-1', resources: [] }).ok,
+    ).toBe(false);
+    expect(
+      parsePlan({
+        formatVersion: 1,
+        region: 'eu-west-1',
+        resources: [{ type: 'aws_lambda' }],
+      }).ok,
     ).toBe(false);
   });
 });
 
 describe('resourceAddress', () => {
   it('joins type and name like Terraform', () => {
-    expect(resourceAddress({ type: 'aws_instance', name: 'web' })).toBe('aws_instance.web');
+    expect(resourceAddress({ type: 'aws_instance', name: 'web' })).toBe(
+      'aws_instance.web',
+    );
   });
 });

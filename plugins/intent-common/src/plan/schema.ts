@@ -33,7 +33,10 @@ const resourceName = z
 /** AWS region code such as `eu-west-1`. @public */
 export const regionSchema = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'Expected an AWS region code such as eu-west-1');
+  .regex(
+    /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
+    'Expected an AWS region code such as eu-west-1',
+  );
 
 /** EC2 instance type such as `t3.micro` or `m7g.large`. @public */
 export const instanceTypeSchema = z

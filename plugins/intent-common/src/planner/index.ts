@@ -2,4 +2,8 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 export * from './types';
-export { planWithRules, DEFAULT_REGION, DEFAULT_INSTANCE_TYPE } from './rulesPlanner';
+export {
+  planWithRules,
+  DEFAULT_REGION,
+  DEFAULT_INSTANCE_TYPE,
+} from './rulesPlanner';

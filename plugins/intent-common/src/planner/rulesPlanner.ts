@@ -18,7 +18,8 @@ export const DEFAULT_INSTANCE_TYPE = 't3.micro';
 
 const INSTANCE_TYPE =
   /\b([a-z]+\d[a-z0-9-]*)\.(nano|micro|small|medium|large|metal|\d*xlarge)\b/;
-const REGION = /\b([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d)\b/;
+const REGION =
+  /\b([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d)\b/;
 const NAME = /\b(?:named|called|name it)\s+["'`]?([a-z][a-z0-9_-]{0,62})/;
 const WANTS_A_MACHINE =
   /\b(instance|vm|virtual machine|server|machine|box|ec2|host|node)s?\b/;
@@ -75,10 +76,15 @@ const OS_RULES: OsRule[] = [
   },
 ];
 
-const OUT_OF_SCOPE: Array<{ pattern: RegExp; what: (m: RegExpMatchArray) => string }> = [
+const OUT_OF_SCOPE: Array<{
+  pattern: RegExp;
+  what: (m: RegExpMatchArray) => string;
+}> = [
   {
-    pattern: /\b(?:install|set ?up|configure|deploy)\s+([a-z0-9.+-]+(?:\s[a-z0-9.+-]+)?)/,
-    what: m => `"${m[0]}" is software configuration, not a cloud resource: do it on the machine once it runs`,
+    pattern:
+      /\b(?:install|set ?up|configure|deploy)\s+([a-z0-9.+-]+(?:\s[a-z0-9.+-]+)?)/,
+    what: m =>
+      `"${m[0]}" is software configuration, not a cloud resource: do it on the machine once it runs`,
   },
   {
     pattern: /\bnat gateway\b/,
@@ -86,7 +92,8 @@ const OUT_OF_SCOPE: Array<{ pattern: RegExp; what: (m: RegExpMatchArray) => stri
   },
   {
     pattern: /\biam\b|\brole\b|\bpolicy attachment\b/,
-    what: () => 'IAM roles and policies are managed by the platform team, not by sandboxes',
+    what: () =>
+      'IAM roles and policies are managed by the platform team, not by sandboxes',
   },
 ];
 
@@ -162,7 +169,8 @@ export function planWithRules(intent: string): PlannerResult {
       assumptions.push({
         field: `${address}.instanceType`,
         value: DEFAULT_INSTANCE_TYPE,
-        reason: 'No instance type was named; the smallest general-purpose type is the default',
+        reason:
+          'No instance type was named; the smallest general-purpose type is the default',
       });
     }
     const architecture = isGravitonType(instanceType) ? 'arm64' : 'x86_64';

@@ -20,7 +20,10 @@ export interface IntentApi {
     limit?: number;
     offset?: number;
   }): Promise<{ items: Session[]; totalCount: number }>;
-  applySession(request: { id: string; planHash: string }): Promise<SessionDetails>;
+  applySession(request: {
+    id: string;
+    planHash: string;
+  }): Promise<SessionDetails>;
 }
 
 /** @public */

@@ -44,11 +44,17 @@ export class IntentClient implements IntentApi {
     return this.request(`/v1/sessions${suffix}`);
   }
 
-  applySession(request: { id: string; planHash: string }): Promise<SessionDetails> {
-    return this.request(`/v1/sessions/${encodeURIComponent(request.id)}/apply`, {
-      method: 'POST',
-      body: { planHash: request.planHash },
-    });
+  applySession(request: {
+    id: string;
+    planHash: string;
+  }): Promise<SessionDetails> {
+    return this.request(
+      `/v1/sessions/${encodeURIComponent(request.id)}/apply`,
+      {
+        method: 'POST',
+        body: { planHash: request.planHash },
+      },
+    );
   }
 
   private async request<T>(
@@ -59,8 +65,11 @@ export class IntentClient implements IntentApi {
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method: options.method ?? 'GET',
       headers:
-        options.body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        options.body === undefined
+          ? undefined
+          : { 'Content-Type': 'application/json' },
+      body:
+        options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

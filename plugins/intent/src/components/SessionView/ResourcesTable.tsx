@@ -5,7 +5,11 @@ import type { SessionResource } from '@intent-sandboxes/backstage-plugin-intent-
 import styles from './SessionView.module.css';
 
 /** What runs in the cloud for a session, with its live state. */
-export function ResourcesTable({ resources }: { resources: SessionResource[] }) {
+export function ResourcesTable({
+  resources,
+}: {
+  resources: SessionResource[];
+}) {
   return (
     <table className={styles.table} aria-label="Cloud resources">
       <thead>
