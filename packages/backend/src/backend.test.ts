@@ -20,7 +20,8 @@ describe('portal backend', () => {
         ...backendFeatures.filter(feature => feature !== signalsBackend),
         mockServices.rootConfig.factory({
           data: {
-            app: { baseUrl: 'http://localhost:3000' },
+            app: { baseUrl: 'http://localhost:3000', title: 'test' },
+            backend: { baseUrl: 'http://localhost:7007', listen: { port: 7007 } },
             auth: { providers: { guest: {} } },
             catalog: {
               rules: [

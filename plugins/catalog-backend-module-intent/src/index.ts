@@ -1,8 +1,12 @@
-/***/
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
 /**
- * The intent backend module for the catalog plugin.
+ * The IntentPolicy catalog kind of Intent sandboxes: validation of the spec
+ * and the ownership relations of each policy.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleIntent as default } from './module';
+export { IntentPolicyProcessor } from './processor';

@@ -11,3 +11,4 @@
 export * from './plan';
 export * from './planner';
 export * from './api';
+export * from './policy';

@@ -1,8 +1,12 @@
-/***/
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
 /**
- * The intent backend module for the scaffolder plugin.
+ * Scaffolder actions of Intent sandboxes, for templates that promote a
+ * session to a Terraform repository.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModuleIntent as default } from './module';
+export { createFetchSessionAction } from './actions';
