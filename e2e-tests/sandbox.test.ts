@@ -69,3 +69,32 @@ test('an empty intent is refused with a message a person can act on', async ({
   await expect(page.getByText('Describe what you need')).toBeVisible();
   await shot(page, '4-empty-intent');
 });
+
+test('the example IntentPolicy is in the catalog, owned by its team', async ({
+  request,
+}) => {
+  const { backstageIdentity } = await (
+    await request.get('/api/auth/guest/refresh')
+  ).json();
+  const headers = { Authorization: `Bearer ${backstageIdentity.token}` };
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          '/api/catalog/entities/by-query?filter=kind=IntentPolicy',
+          { headers },
+        );
+        const { items } = await res.json();
+        return items.map((e: any) => ({
+          name: e.metadata.name,
+          owners: (e.relations ?? [])
+            .filter((r: any) => r.type === 'ownedBy')
+            .map((r: any) => r.targetRef),
+        }));
+      },
+      { timeout: 50_000 },
+    )
+    .toEqual([
+      { name: 'platform-guardrails', owners: ['group:default/guests'] },
+    ]);
+});
