@@ -2,7 +2,10 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { AwsInstance } from '@intent-sandboxes/backstage-plugin-intent-common';
+import {
+  AwsInstance,
+  awsInstanceSchema,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { SimulatedCloudProvider } from './SimulatedCloudProvider';
 
@@ -13,12 +16,12 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-const ubuntu: AwsInstance = {
+const ubuntu: AwsInstance = awsInstanceSchema.parse({
   type: 'aws_instance',
   name: 'web',
   instanceType: 't3.micro',
   image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
-};
+});
 
 describe('SimulatedCloudProvider', () => {
   const databases = createTestDatabases();

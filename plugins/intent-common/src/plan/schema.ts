@@ -23,12 +23,56 @@ export const operatingSystems = [
 /** @public */
 export const architectures = ['x86_64', 'arm64'] as const;
 
+/** @public */
+export const volumeTypes = [
+  'gp2',
+  'gp3',
+  'io1',
+  'io2',
+  'st1',
+  'sc1',
+  'standard',
+] as const;
+
+/** Every resource type a plan can hold, in no particular order. @public */
+export const resourceTypes = [
+  'aws_vpc',
+  'aws_subnet',
+  'aws_security_group',
+  'aws_key_pair',
+  'aws_instance',
+  'aws_ebs_volume',
+  'aws_volume_attachment',
+  'aws_eip',
+  'aws_s3_bucket',
+] as const;
+
+/** @public */
+export type ResourceType = (typeof resourceTypes)[number];
+
 const resourceName = z
   .string()
   .regex(
     /^[a-z][a-z0-9_]{0,62}$/,
     'Use 1-63 lowercase letters, digits or underscores, starting with a letter',
   );
+
+/**
+ * A reference to another resource of the same plan by its address, e.g.
+ * `aws_security_group.ssh`.
+ */
+function ref<T extends ResourceType>(type: T) {
+  return z
+    .string()
+    .regex(
+      new RegExp(`^${type}\\.[a-z][a-z0-9_]{0,62}$`),
+      `Expected the address of an ${type} in this plan, e.g. ${type}.main`,
+    );
+}
+
+const tagsSchema = z
+  .record(z.string().min(1).max(128), z.string().max(256))
+  .describe('Resource tags; the intent:* tags are added by the backend');
 
 /** AWS region code such as `eu-west-1`. @public */
 export const regionSchema = z
@@ -46,6 +90,23 @@ export const instanceTypeSchema = z
     'Expected an EC2 instance type such as t3.micro',
   );
 
+const availabilityZone = z
+  .string()
+  .regex(
+    /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/,
+    'Expected an availability zone such as eu-west-1a',
+  );
+
+const cidrV4 = z
+  .string()
+  .regex(
+    /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/,
+    'Expected an IPv4 CIDR block such as 203.0.113.4/32',
+  );
+const cidrV6 = z
+  .string()
+  .regex(/^[0-9a-f:]+\/\d{1,3}$/i, 'Expected an IPv6 CIDR block such as ::/0');
+
 /** @public */
 export const imageSchema = z.object({
   os: z.enum(operatingSystems),
@@ -54,22 +115,220 @@ export const imageSchema = z.object({
 });
 
 /** @public */
+export const rootVolumeSchema = z.object({
+  sizeGb: z.number().int().min(1).max(16384),
+  volumeType: z.enum(volumeTypes),
+  encrypted: z.boolean(),
+});
+
+/** @public */
 export const awsInstanceSchema = z.object({
   type: z.literal('aws_instance'),
   name: resourceName,
   instanceType: instanceTypeSchema,
   image: imageSchema,
+  /** Omitted: the default subnet of the region's default VPC. */
+  subnet: ref('aws_subnet').optional(),
+  securityGroups: z.array(ref('aws_security_group')).max(5).default([]),
+  keyPair: ref('aws_key_pair').optional(),
+  /**
+   * Omitted means "unset": the subnet decides (default subnets assign public
+   * IPs). Policy treats unset conservatively.
+   */
+  associatePublicIp: z.boolean().optional(),
+  availabilityZone: availabilityZone.optional(),
+  rootVolume: rootVolumeSchema.default({
+    sizeGb: 8,
+    volumeType: 'gp3',
+    encrypted: true,
+  }),
+  /** IMDSv2 when `required`. */
+  metadataHttpTokens: z.enum(['required', 'optional']).default('required'),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const securityGroupRuleSchema = z
+  .object({
+    protocol: z.enum(['tcp', 'udp', 'icmp', 'all']),
+    fromPort: z.number().int().min(-1).max(65535),
+    toPort: z.number().int().min(-1).max(65535),
+    cidrBlocks: z.array(cidrV4).max(50).default([]),
+    ipv6CidrBlocks: z.array(cidrV6).max(50).default([]),
+    description: z.string().max(255).optional(),
+  })
+  .refine(rule => rule.fromPort <= rule.toPort, {
+    message: 'fromPort must not be greater than toPort',
+    path: ['toPort'],
+  })
+  .refine(rule => rule.cidrBlocks.length + rule.ipv6CidrBlocks.length > 0, {
+    message: 'Name at least one source or destination CIDR block',
+    path: ['cidrBlocks'],
+  });
+
+/** @public */
+export const awsSecurityGroupSchema = z.object({
+  type: z.literal('aws_security_group'),
+  name: resourceName,
+  description: z.string().max(255).default('Managed by intent sandboxes'),
+  vpc: ref('aws_vpc').optional(),
+  ingress: z.array(securityGroupRuleSchema).max(60).default([]),
+  egress: z
+    .array(securityGroupRuleSchema)
+    .max(60)
+    .default([
+      {
+        protocol: 'all',
+        fromPort: 0,
+        toPort: 0,
+        cidrBlocks: ['0.0.0.0/0'],
+        ipv6CidrBlocks: [],
+      },
+    ]),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const awsEbsVolumeSchema = z.object({
+  type: z.literal('aws_ebs_volume'),
+  name: resourceName,
+  sizeGb: z.number().int().min(1).max(65536),
+  volumeType: z.enum(volumeTypes).default('gp3'),
+  encrypted: z.boolean().default(true),
+  iops: z.number().int().min(100).max(256000).optional(),
+  /** Omitted: the availability zone of the instance it is attached to. */
+  availabilityZone: availabilityZone.optional(),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const awsVolumeAttachmentSchema = z.object({
+  type: z.literal('aws_volume_attachment'),
+  name: resourceName,
+  volume: ref('aws_ebs_volume'),
+  instance: ref('aws_instance'),
+  deviceName: z
+    .string()
+    .regex(
+      /^\/dev\/(sd|xvd)[f-p]$/,
+      'Expected a device name from /dev/sdf to /dev/sdp',
+    ),
+});
+
+/** @public */
+export const awsEipSchema = z.object({
+  type: z.literal('aws_eip'),
+  name: resourceName,
+  instance: ref('aws_instance').optional(),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const awsKeyPairSchema = z.object({
+  type: z.literal('aws_key_pair'),
+  name: resourceName,
+  /** An OpenSSH public key; omitted means the cloud generates the pair. */
+  publicKey: z
+    .string()
+    .regex(
+      /^(ssh-(rsa|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/,
+      'Expected an OpenSSH public key',
+    )
+    .optional(),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const awsVpcSchema = z.object({
+  type: z.literal('aws_vpc'),
+  name: resourceName,
+  cidrBlock: cidrV4,
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const awsSubnetSchema = z.object({
+  type: z.literal('aws_subnet'),
+  name: resourceName,
+  vpc: ref('aws_vpc'),
+  cidrBlock: cidrV4,
+  availabilityZone: availabilityZone.optional(),
+  mapPublicIpOnLaunch: z.boolean().default(false),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const awsS3BucketSchema = z.object({
+  type: z.literal('aws_s3_bucket'),
+  name: resourceName,
+  /** Omitted: generated from the session, as bucket names are global. */
+  bucketName: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'Expected a bucket name of 3-63 lowercase letters, digits, dots or hyphens',
+    )
+    .optional(),
+  versioning: z.boolean().default(false),
+  encryption: z.enum(['AES256', 'aws:kms']).default('AES256'),
+  website: z.boolean().default(false),
+  /** All four S3 public access block settings on. */
+  blockPublicAccess: z.boolean().default(true),
+  /** A public-read bucket policy. */
+  publicRead: z.boolean().default(false),
+  tags: tagsSchema.default({}),
 });
 
 /**
- * One resource of a plan. A discriminated union on `type`; the resource
- * families of a sandbox are added here as they are supported.
+ * One resource of a plan: a discriminated union on `type`.
  *
  * @public
  */
 export const planResourceSchema = z.discriminatedUnion('type', [
+  awsVpcSchema,
+  awsSubnetSchema,
+  awsSecurityGroupSchema,
+  awsKeyPairSchema,
   awsInstanceSchema,
+  awsEbsVolumeSchema,
+  awsVolumeAttachmentSchema,
+  awsEipSchema,
+  awsS3BucketSchema,
 ]);
+
+/** Longest a sandbox may be asked to live, in hours (policy sets the real maximum). @public */
+export const MAX_TTL_HOURS = 24 * 90;
+
+/**
+ * Every reference field of every resource type: what `references` follows.
+ */
+const REFERENCE_FIELDS: Record<ResourceType, string[]> = {
+  aws_vpc: [],
+  aws_subnet: ['vpc'],
+  aws_security_group: ['vpc'],
+  aws_key_pair: [],
+  aws_instance: ['subnet', 'securityGroups', 'keyPair'],
+  aws_ebs_volume: [],
+  aws_volume_attachment: ['volume', 'instance'],
+  aws_eip: ['instance'],
+  aws_s3_bucket: [],
+};
+
+/**
+ * The addresses a resource refers to (its dependencies in the apply order).
+ *
+ * @public
+ */
+export function references(resource: PlanResource): string[] {
+  const record = resource as unknown as Record<string, unknown>;
+  return REFERENCE_FIELDS[resource.type].flatMap(field => {
+    const value = record[field];
+    if (Array.isArray(value)) {
+      return value as string[];
+    }
+    return typeof value === 'string' ? [value] : [];
+  });
+}
 
 /**
  * A plan: the complete desired state of a sandbox session. Plain data, so that
@@ -81,20 +340,37 @@ export const planSchema = z
   .object({
     formatVersion: z.literal(PLAN_FORMAT_VERSION),
     region: regionSchema,
+    /** How long the sandbox should live; omitted means the policy default. */
+    ttlHours: z.number().positive().max(MAX_TTL_HOURS).optional(),
+    /** Tags for every resource of the plan. */
+    tags: tagsSchema.default({}),
     resources: z.array(planResourceSchema).max(200),
   })
   .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
+    const types = new Map<string, string>();
     plan.resources.forEach((resource, index) => {
-      const address = `${resource.type}.${resource.name}`;
-      if (seen.has(address)) {
+      const address = resourceAddress(resource);
+      if (types.has(address)) {
         ctx.addIssue({
           code: 'custom',
           path: ['resources', index, 'name'],
           message: `Duplicate resource address ${address}: give each resource a unique name`,
         });
       }
-      seen.add(address);
+      types.set(address, resource.type);
+    });
+    plan.resources.forEach((resource, index) => {
+      for (const target of references(resource)) {
+        if (!types.has(target)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['resources', index],
+            message: `${resourceAddress(
+              resource,
+            )} refers to ${target}, which is not in the plan`,
+          });
+        }
+      }
     });
   });
 
@@ -107,8 +383,30 @@ export type InstanceImage = z.infer<typeof imageSchema>;
 /** @public */
 export type AwsInstance = z.infer<typeof awsInstanceSchema>;
 /** @public */
-export type PlanResource = z.infer<typeof planResourceSchema>;
+export type SecurityGroupRule = z.infer<typeof securityGroupRuleSchema>;
 /** @public */
+export type AwsSecurityGroup = z.infer<typeof awsSecurityGroupSchema>;
+/** @public */
+export type AwsEbsVolume = z.infer<typeof awsEbsVolumeSchema>;
+/** @public */
+export type AwsVolumeAttachment = z.infer<typeof awsVolumeAttachmentSchema>;
+/** @public */
+export type AwsEip = z.infer<typeof awsEipSchema>;
+/** @public */
+export type AwsKeyPair = z.infer<typeof awsKeyPairSchema>;
+/** @public */
+export type AwsVpc = z.infer<typeof awsVpcSchema>;
+/** @public */
+export type AwsSubnet = z.infer<typeof awsSubnetSchema>;
+/** @public */
+export type AwsS3Bucket = z.infer<typeof awsS3BucketSchema>;
+/** @public */
+export type PlanResource = z.infer<typeof planResourceSchema>;
+/** A resource as planners may write it: fields with defaults may be left out. @public */
+export type PlanResourceInput = z.input<typeof planResourceSchema>;
+/** A plan as planners may write it: fields with defaults may be left out. @public */
+export type PlanInput = z.input<typeof planSchema>;
+/** A validated plan, every default filled in. @public */
 export type Plan = z.infer<typeof planSchema>;
 
 /**
@@ -121,8 +419,8 @@ export function resourceAddress(resource: Pick<PlanResource, 'type' | 'name'>) {
 }
 
 /**
- * Validates an untrusted plan. Returns the typed plan or a list of readable
- * problems (`resources.0.instanceType: Expected an EC2 instance type ...`).
+ * Validates an untrusted plan. Returns the typed plan (defaults filled in) or
+ * a list of readable problems (`resources.0.instanceType: Expected ...`).
  *
  * @public
  */

@@ -10,12 +10,17 @@ describe('planWithRules', () => {
     expect(result.plan).toEqual({
       formatVersion: 1,
       region: 'us-east-1',
+      tags: {},
       resources: [
         {
           type: 'aws_instance',
           name: 'sandbox',
           instanceType: 't3.micro',
           image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
+          securityGroups: [],
+          rootVolume: { sizeGb: 8, volumeType: 'gp3', encrypted: true },
+          metadataHttpTokens: 'required',
+          tags: {},
         },
       ],
     });
@@ -40,7 +45,7 @@ describe('planWithRules', () => {
 
   it('derives arm64 from Graviton types', () => {
     const [resource] = planWithRules('an m7g.large with ubuntu').plan.resources;
-    expect(resource.image.architecture).toBe('arm64');
+    expect(resource).toMatchObject({ image: { architecture: 'arm64' } });
   });
 
   it('asks instead of guessing when ARM is requested on an x86 type', () => {

@@ -2,11 +2,11 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import {
-  AwsInstance,
   InstanceImage,
   OperatingSystem,
   PLAN_FORMAT_VERSION,
   Plan,
+  PlanResourceInput,
   planSchema,
 } from '../plan';
 import { PlanAssumption, PlannerResult } from './types';
@@ -159,7 +159,7 @@ export function planWithRules(intent: string): PlannerResult {
 
   const typeMatch = text.match(INSTANCE_TYPE);
   const osNamed = OS_RULES.some(r => r.pattern.test(text));
-  const resources: AwsInstance[] = [];
+  const resources: PlanResourceInput[] = [];
 
   if (typeMatch || osNamed || WANTS_A_MACHINE.test(text)) {
     const name = (text.match(NAME)?.[1] ?? 'sandbox').replace(/-/g, '_');

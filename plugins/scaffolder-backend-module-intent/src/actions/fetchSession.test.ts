@@ -7,6 +7,7 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   Plan,
+  planSchema,
   Revision,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -23,7 +24,7 @@ const knownSessionIds = [
   '3f2c9a4e-5b1d-4c8e-9f0a-7d6e5c4b3a21',
 ];
 
-const firstPlan: Plan = {
+const firstPlan: Plan = planSchema.parse({
   formatVersion: 1,
   region: 'eu-west-1',
   resources: [
@@ -34,12 +35,20 @@ const firstPlan: Plan = {
       image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
     },
   ],
-};
+});
 
-const latestPlan: Plan = {
-  ...firstPlan,
-  resources: [{ ...firstPlan.resources[0], instanceType: 't3.large' }],
-};
+const latestPlan: Plan = planSchema.parse({
+  formatVersion: 1,
+  region: 'eu-west-1',
+  resources: [
+    {
+      type: 'aws_instance',
+      name: 'web',
+      instanceType: 't3.large',
+      image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
+    },
+  ],
+});
 
 function revision(seq: number, plan: unknown): Revision {
   return {
