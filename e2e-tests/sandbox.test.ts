@@ -5,6 +5,8 @@ import { expect, Page, test } from '@playwright/test';
 import path from 'node:path';
 
 const artifacts = path.join(__dirname, 'artifacts');
+/** The backend's API; with `./portal start` the pages are on :3000 and the API on :7007. */
+const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
 
 async function shot(page: Page, name: string) {
   await page.screenshot({
@@ -74,14 +76,14 @@ test('the example IntentPolicy is in the catalog, owned by its team', async ({
   request,
 }) => {
   const { backstageIdentity } = await (
-    await request.get('/api/auth/guest/refresh')
+    await request.get(`${backendUrl}/api/auth/guest/refresh`)
   ).json();
   const headers = { Authorization: `Bearer ${backstageIdentity.token}` };
   await expect
     .poll(
       async () => {
         const res = await request.get(
-          '/api/catalog/entities/by-query?filter=kind=IntentPolicy',
+          `${backendUrl}/api/catalog/entities/by-query?filter=kind=IntentPolicy`,
           { headers },
         );
         const { items } = await res.json();
