@@ -9,4 +9,4 @@
  */
 
 export { catalogModuleIntent as default } from './module';
-export { IntentPolicyProcessor } from './processor';
+export { IntentPolicyProcessor, InvalidIntentPolicyError } from './processor';

@@ -1,169 +1,335 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import request from 'supertest';
-import { intentPlugin } from './plugin';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { DatabaseSessionStore } from './database';
+import { startIntentBackend, waitForStatus } from './__testUtils__/backend';
 import { createTestDatabases } from './__testUtils__/testDatabases';
+import { newRevision } from './__testUtils__/revisions';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 describe('intent backend plugin', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    async function startBackend() {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          intentPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: { intent: { simulated: { bootMillis: 20 } } },
-          }),
-        ],
-      });
-      return server;
-    }
+    it('lives a whole session: plan, apply, follow-up, replace with confirmation, destroy', async () => {
+      const { server, api } = await startIntentBackend(databases, databaseId);
 
-    async function waitForStatus(server: any, id: string, status: string) {
-      for (let i = 0; i < 100; i++) {
-        const res = await request(server).get(`/api/intent/v1/sessions/${id}`);
-        if (res.body.session.status === status) {
-          return res.body;
-        }
-        await new Promise(r => setTimeout(r, 100));
-      }
-      throw new Error(`session ${id} never became ${status}`);
-    }
-
-    it('plans, applies and reports a running instance', async () => {
-      const server = await startBackend();
-      const created = await request(server)
+      const created = await api()
         .post('/api/intent/v1/sessions')
         .send({ intent: 't3.micro instance with Ubuntu' });
       expect(created.status).toBe(201);
-      const { session, revisions } = created.body;
-      expect(session).toMatchObject({
+      const id = created.body.session.id;
+      expect(created.body.session).toMatchObject({
         status: 'planned',
         owner: mockCredentials.user().principal.userEntityRef,
-        provider: 'simulated',
       });
-      expect(revisions[0].plan.resources).toEqual([
-        expect.objectContaining({
-          type: 'aws_instance',
-          name: 'sandbox',
-          instanceType: 't3.micro',
-          image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
-        }),
-      ]);
-      expect(revisions[0].planHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(created.body.session.expiresAt).toBeTruthy();
+      const first = created.body.revisions[0];
+      expect(first.diff.counts.create).toBeGreaterThan(0);
+      expect(first.policy.verdict).toBeDefined();
+      expect(first.cost.hourlyUsd).toBeGreaterThan(0);
 
-      const applied = await request(server)
-        .post(`/api/intent/v1/sessions/${session.id}/apply`)
-        .send({ planHash: revisions[0].planHash });
+      const applied = await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: first.planHash });
       expect(applied.status).toBe(202);
-      expect(applied.body.session.status).toBe('applying');
-
-      const done = await waitForStatus(server, session.id, 'active');
-      expect(done.revisions[0].status).toBe('applied');
-      expect(done.resources).toHaveLength(1);
-      expect(done.resources[0]).toMatchObject({
-        address: 'aws_instance.sandbox',
-        status: 'running',
-      });
-      expect(done.resources[0].cloudId).toMatch(/^i-0[0-9a-f]{16}$/);
-
-      const audit = await request(server).get(
-        `/api/intent/v1/sessions/${session.id}/audit`,
+      expect(applied.body.operationId).toBeTruthy();
+      let details = await waitForStatus(server, id, ['active', 'failed']);
+      expect(details.session.status).toBe('active');
+      const instance = details.resources.find(
+        (r: any) => r.type === 'aws_instance',
       );
-      expect(audit.body.items.map((e: any) => e.action)).toEqual([
+      expect(instance.status).toBe('running');
+      expect(instance.cloudId).toMatch(/^i-0[0-9a-f]+$/);
+
+      const operation = await api().get(
+        `/api/intent/v1/operations/${applied.body.operationId}`,
+      );
+      expect(operation.body.status).toBe('succeeded');
+      expect(operation.body.steps.map((s: any) => s.status)).toContain(
+        'succeeded',
+      );
+
+      // An in-place change: no confirmation needed, same instance.
+      const resized = await api()
+        .post(`/api/intent/v1/sessions/${id}/revisions`)
+        .send({ intent: 'make it a t3.large' });
+      expect(resized.status).toBe(201);
+      const second = resized.body.revisions[1];
+      expect(second.seq).toBe(2);
+      expect(resized.body.revisions[0].status).toBe('applied');
+      expect(second.diff.counts.update).toBe(1);
+      await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: second.planHash })
+        .expect(202);
+      details = await waitForStatus(server, id, ['active', 'failed']);
+      expect(details.session.status).toBe('active');
+      const resizedInstance = details.resources.find(
+        (r: any) => r.type === 'aws_instance',
+      );
+      expect(resizedInstance.cloudId).toBe(instance.cloudId);
+      expect(resizedInstance.actual.instanceType).toBe('t3.large');
+
+      // A replace needs confirmation and names what goes.
+      const replaced = await api()
+        .post(`/api/intent/v1/sessions/${id}/revisions`)
+        .send({ intent: 'switch it to debian 12' });
+      const third = replaced.body.revisions[2];
+      expect(third.diff.counts.replace).toBe(1);
+      const unconfirmed = await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: third.planHash });
+      expect(unconfirmed.status).toBe(428);
+      expect(unconfirmed.body.error.message).toContain(instance.cloudId);
+      expect(
+        (await api().get(`/api/intent/v1/sessions/${id}`)).body.session.status,
+      ).toBe('planned');
+      await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: third.planHash, confirm: true })
+        .expect(202);
+      details = await waitForStatus(server, id, ['active', 'failed']);
+      expect(details.session.status).toBe('active');
+      const newInstance = details.resources.find(
+        (r: any) => r.type === 'aws_instance',
+      );
+      expect(newInstance.cloudId).not.toBe(instance.cloudId);
+      expect(newInstance.replacedCloudId).toBeNull();
+
+      // Destroy: confirmation, then everything goes in reverse order.
+      const noConfirm = await api()
+        .post(`/api/intent/v1/sessions/${id}/destroy`)
+        .send({});
+      expect(noConfirm.status).toBe(428);
+      expect(noConfirm.body.error.message).toContain(newInstance.cloudId);
+      await api()
+        .post(`/api/intent/v1/sessions/${id}/destroy`)
+        .send({ confirm: true })
+        .expect(202);
+      details = await waitForStatus(server, id, ['destroyed', 'failed']);
+      expect(details.session.status).toBe('destroyed');
+      expect(details.resources).toEqual([]);
+
+      // Final: nothing more can happen.
+      const late = await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: third.planHash });
+      expect(late.status).toBe(409);
+      expect(late.body.error.message).toContain('is destroyed');
+      const lateFollowUp = await api()
+        .post(`/api/intent/v1/sessions/${id}/revisions`)
+        .send({ intent: 'add a volume' });
+      expect(lateFollowUp.status).toBe(409);
+
+      const audit = await api().get(`/api/intent/v1/sessions/${id}/audit`);
+      const actions = audit.body.items.map((e: any) => e.action).reverse();
+      expect(actions).toEqual([
         'session-create',
         'apply-start',
         'apply-succeeded',
+        'revision-create',
+        'apply-start',
+        'apply-succeeded',
+        'revision-create',
+        'apply-start',
+        'apply-succeeded',
+        'destroy-start',
+        'destroy-succeeded',
       ]);
-
-      const again = await request(server)
-        .post(`/api/intent/v1/sessions/${session.id}/apply`)
-        .send({ planHash: revisions[0].planHash });
-      expect(again.status).toBe(409);
-      expect(again.body.error.message).toContain('is active');
-
-      const list = await request(server).get('/api/intent/v1/sessions');
-      expect(list.body.totalCount).toBe(1);
     });
 
     it.each([
-      ['no intent', {}, 'Describe what you need'],
-      ['a blank intent', { intent: '   ' }, 'Describe what you need'],
-      ['a number', { intent: 42 }, 'Describe what you need'],
-      ['2001 characters', { intent: 'x'.repeat(2001) }, 'keep it under 2000'],
-    ])('refuses %s with 400 and a message', async (_label, body, message) => {
-      const server = await startBackend();
-      const res = await request(server)
-        .post('/api/intent/v1/sessions')
-        .send(body);
+      ['no intent', {}],
+      ['a blank intent', { intent: '   ' }],
+      ['a number', { intent: 42 }],
+      ['2001 characters', { intent: 'x'.repeat(2001) }],
+      [
+        'an unknown field',
+        { intent: 'a t3.micro', owner: 'user:default/someone-else' },
+      ],
+    ])('refuses %s with 400 and stores nothing', async (_label, body) => {
+      const { api } = await startIntentBackend(databases, databaseId);
+      const res = await api().post('/api/intent/v1/sessions').send(body);
       expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
-      expect(res.body.error.message).toContain(message);
-      const list = await request(server).get('/api/intent/v1/sessions');
-      expect(list.body.totalCount).toBe(0);
+      expect(res.body.error.message).toBeTruthy();
+      expect((await api().get('/api/intent/v1/sessions')).body.totalCount).toBe(
+        0,
+      );
     });
 
-    it('refuses a stale or missing plan hash and changes nothing', async () => {
-      const server = await startBackend();
-      const { body } = await request(server)
+    it('refuses a stale plan hash, a missing hash and an empty plan, changing nothing', async () => {
+      const { api } = await startIntentBackend(databases, databaseId);
+      const { body } = await api()
         .post('/api/intent/v1/sessions')
         .send({ intent: 'a t3.small with debian' });
       const id = body.session.id;
-      const stale = await request(server)
+      const stale = await api()
         .post(`/api/intent/v1/sessions/${id}/apply`)
         .send({ planHash: 'f'.repeat(64) });
       expect(stale.status).toBe(409);
       expect(stale.body.error.message).toContain('plan changed');
-      const missing = await request(server)
-        .post(`/api/intent/v1/sessions/${id}/apply`)
-        .send({});
-      expect(missing.status).toBe(400);
-      const after = await request(server).get(`/api/intent/v1/sessions/${id}`);
+      expect(
+        (await api().post(`/api/intent/v1/sessions/${id}/apply`).send({}))
+          .status,
+      ).toBe(400);
+      const after = await api().get(`/api/intent/v1/sessions/${id}`);
       expect(after.body.session.status).toBe('planned');
       expect(after.body.resources).toEqual([]);
-    });
+      expect(after.body.operations).toEqual([]);
 
-    it('refuses to apply a plan without resources', async () => {
-      const server = await startBackend();
-      const { body } = await request(server)
+      const draft = await api()
         .post('/api/intent/v1/sessions')
         .send({ intent: 'hello there' });
-      expect(body.session.status).toBe('draft');
-      expect(body.revisions[0].questions.length).toBeGreaterThan(0);
-      const res = await request(server)
-        .post(`/api/intent/v1/sessions/${body.session.id}/apply`)
-        .send({ planHash: body.revisions[0].planHash });
-      expect(res.status).toBe(409);
+      expect(draft.body.session.status).toBe('draft');
+      const nothing = await api()
+        .post(`/api/intent/v1/sessions/${draft.body.session.id}/apply`)
+        .send({ planHash: draft.body.revisions[0].planHash });
+      expect(nothing.status).toBe(409);
     });
 
-    it('answers 404 for unknown sessions and 401 without credentials', async () => {
-      const server = await startBackend();
-      const missing = await request(server).get('/api/intent/v1/sessions/nope');
-      expect(missing.status).toBe(404);
-      const anonymous = await request(server)
+    it('refuses a second operation while one holds the lock, naming the holder', async () => {
+      const { server, api } = await startIntentBackend(databases, databaseId, {
+        config: {
+          intent: {
+            simulated: { bootMillis: 20, latencyMillis: 400 },
+            operations: { pollMillis: 10, leaseMillis: 5000 },
+          },
+        },
+      });
+      const { body } = await api()
+        .post('/api/intent/v1/sessions')
+        .send({ intent: 'a t3.micro' });
+      const id = body.session.id;
+      const first = await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: body.revisions[0].planHash });
+      expect(first.status).toBe(202);
+      const locked = await api().get(`/api/intent/v1/sessions/${id}`);
+      expect(locked.body.lock).toMatchObject({
+        operationId: first.body.operationId,
+      });
+      const second = await api()
+        .post(`/api/intent/v1/sessions/${id}/destroy`)
+        .send({ confirm: true });
+      expect(second.status).toBe(409);
+      expect(second.body.error.message).toContain(
+        `operation ${first.body.operationId}`,
+      );
+      expect(second.body.error.message).toContain(
+        mockCredentials.user().principal.userEntityRef,
+      );
+      await waitForStatus(server, id, ['active']);
+    });
+
+    it('extends the expiry within the maximum and refuses beyond it', async () => {
+      const { api } = await startIntentBackend(databases, databaseId);
+      const { body } = await api()
+        .post('/api/intent/v1/sessions')
+        .send({ intent: 'a t3.micro' });
+      const id = body.session.id;
+      const before = new Date(body.session.expiresAt).getTime();
+      const extended = await api()
+        .post(`/api/intent/v1/sessions/${id}/extend`)
+        .send({ hours: 2 });
+      expect(extended.status).toBe(200);
+      expect(
+        new Date(extended.body.session.expiresAt).getTime() - before,
+      ).toBeCloseTo(2 * 3_600_000, -4);
+      const tooLong = await api()
+        .post(`/api/intent/v1/sessions/${id}/extend`)
+        .send({ hours: 1000 });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.message).toContain('at most 72 hours');
+      expect(
+        (
+          await api()
+            .post(`/api/intent/v1/sessions/${id}/extend`)
+            .send({ hours: -1 })
+        ).status,
+      ).toBe(400);
+    });
+
+    it('answers 404, 401 and serves its OpenAPI spec', async () => {
+      const { api } = await startIntentBackend(databases, databaseId);
+      expect((await api().get('/api/intent/v1/sessions/nope')).status).toBe(
+        404,
+      );
+      expect((await api().get('/api/intent/v1/operations/nope')).status).toBe(
+        404,
+      );
+      const anonymous = await api()
         .post('/api/intent/v1/sessions')
         .set('Authorization', mockCredentials.none.header())
-        .send({ intent: 't3.micro' });
+        .send({ intent: 'a t3.micro' });
       expect(anonymous.status).toBe(401);
-      const badPage = await request(server).get(
-        '/api/intent/v1/sessions?limit=1000',
-      );
-      expect(badPage.status).toBe(400);
-      const health = await request(server)
-        .get('/api/intent/health')
-        .set('Authorization', mockCredentials.none.header());
-      expect(health.status).toBe(200);
+      expect(
+        (
+          await api()
+            .get('/api/intent/health')
+            .set('Authorization', mockCredentials.none.header())
+        ).status,
+      ).toBe(200);
+      const openapi = await api().get('/api/intent/openapi.json');
+      expect(openapi.status).toBe(200);
+      expect(openapi.body.info.title).toBe('intent');
     });
   });
+
+  describe.each(databases.eachSupportedId())(
+    'with permissions denied, on %p',
+    databaseId => {
+      it('refuses every endpoint with 403, and lists nothing', async () => {
+        const { api, knex } = await startIntentBackend(databases, databaseId, {
+          permission: AuthorizeResult.DENY,
+        });
+        const store = await DatabaseSessionStore.create({
+          database: { getClient: async () => knex } as DatabaseService,
+        });
+        const id = await store.createSession({
+          session: {
+            title: 't',
+            owner: 'user:default/ada',
+            team: null,
+            provider: 'simulated',
+            region: 'us-east-1',
+            status: 'planned',
+            expiresAt: null,
+          },
+          revision: { ...newRevision('a t3.micro'), planHash: 'h' },
+          audit: {
+            actor: 'user:default/ada',
+            action: 'session-create',
+            details: {},
+          },
+        });
+        const calls: Array<[string, string, object?]> = [
+          ['post', '/api/intent/v1/plans/preview', { intent: 'a t3.micro' }],
+          ['post', '/api/intent/v1/sessions', { intent: 'a t3.micro' }],
+          ['get', `/api/intent/v1/sessions/${id}`],
+          [
+            'post',
+            `/api/intent/v1/sessions/${id}/revisions`,
+            { intent: 'make it large' },
+          ],
+          ['post', `/api/intent/v1/sessions/${id}/apply`, { planHash: 'h' }],
+          ['post', `/api/intent/v1/sessions/${id}/destroy`, { confirm: true }],
+          ['post', `/api/intent/v1/sessions/${id}/extend`, { hours: 1 }],
+          ['get', `/api/intent/v1/sessions/${id}/audit`],
+          ['post', `/api/intent/v1/sessions/${id}/lock/release`],
+        ];
+        for (const [method, path, body] of calls) {
+          const res = await (api() as any)[method](path).send(body);
+          expect([path, res.status]).toEqual([path, 403]);
+        }
+        const list = await api().get('/api/intent/v1/sessions');
+        expect(list.body).toEqual({ items: [], totalCount: 0 });
+        expect((await store.getSession({ id })).session.status).toBe('planned');
+      });
+    },
+  );
 });

@@ -5,49 +5,71 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { planWithRules } from '@intent-sandboxes/backstage-plugin-intent-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  intentPermissions,
+  planWithRules,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
   CloudProvider,
   intentCloudProvidersExtensionPoint,
   IntentPlanner,
   intentPlannersExtensionPoint,
+  SimulatedCloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
-import { DatabaseSessionStore } from './database';
-import { SimulatedCloudProvider } from './providers/SimulatedCloudProvider';
+import { DatabaseLockStore, DatabaseSessionStore } from './database';
+import { sessionResourceRef, sessionRules } from './permissions';
 import { createRouter, SessionService } from './service';
+import { CatalogGuardrails } from './service/CatalogGuardrails';
+import { readSettings } from './settings';
 
 const rulesPlanner: IntentPlanner = {
   id: 'rules',
-  plan: async ({ intent }) => planWithRules(intent),
+  plan: async ({ intent, current, context }) =>
+    planWithRules({ intent, current, context, now: context?.now }),
 };
 
+function registry<T extends { id: string }>(what: string, initial: T[] = []) {
+  const items = new Map(initial.map(item => [item.id, item]));
+  return {
+    items,
+    add(item: T) {
+      if (items.has(item.id)) {
+        throw new Error(`${what} ${item.id} is already registered`);
+      }
+      items.set(item.id, item);
+    },
+    pick(id: string, key: string): T {
+      const item = items.get(id);
+      if (!item) {
+        throw new Error(
+          `${key} is ${id}, but only ${[...items.keys()].join(
+            ', ',
+          )} are installed`,
+        );
+      }
+      return item;
+    },
+  };
+}
+
 /**
- * The intent backend plugin: sessions, planning and apply at `/api/intent`.
+ * The intent backend plugin: sessions, planning, guardrails, locked apply and
+ * destroy at `/api/intent`.
  *
  * @public
  */
 export const intentPlugin = createBackendPlugin({
   pluginId: 'intent',
   register(env) {
-    const providers = new Map<string, CloudProvider>();
-    const planners = new Map<string, IntentPlanner>([['rules', rulesPlanner]]);
+    const providers = registry<CloudProvider>('Cloud provider');
+    const planners = registry<IntentPlanner>('Planner', [rulesPlanner]);
     env.registerExtensionPoint(intentCloudProvidersExtensionPoint, {
-      addCloudProvider(provider) {
-        if (providers.has(provider.id)) {
-          throw new Error(
-            `Cloud provider ${provider.id} is already registered`,
-          );
-        }
-        providers.set(provider.id, provider);
-      },
+      addCloudProvider: provider => providers.add(provider),
     });
     env.registerExtensionPoint(intentPlannersExtensionPoint, {
-      addPlanner(planner) {
-        if (planners.has(planner.id)) {
-          throw new Error(`Planner ${planner.id} is already registered`);
-        }
-        planners.set(planner.id, planner);
-      },
+      addPlanner: planner => planners.add(planner),
     });
 
     env.registerInit({
@@ -59,59 +81,84 @@ export const intentPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
-      async init({
-        config,
-        logger,
-        database,
-        httpAuth,
-        httpRouter,
-        auditor,
-        lifecycle,
-      }) {
+      async init(deps) {
+        const { config, logger, database, httpRouter, lifecycle } = deps;
+        const settings = readSettings(config);
         const store = await DatabaseSessionStore.create({ database });
-        if (!providers.has('simulated')) {
-          providers.set(
-            'simulated',
-            new SimulatedCloudProvider(await database.getClient(), {
-              bootMillis:
-                config.getOptionalNumber('intent.simulated.bootMillis') ?? 1500,
+        const knex = await database.getClient();
+
+        if (!providers.items.has('simulated')) {
+          providers.add(
+            await SimulatedCloudProvider.create({
+              knex,
+              options: settings.simulated,
+              skipMigrations: database.migrations?.skip,
             }),
           );
         }
-        const providerId =
-          config.getOptionalString('intent.provider') ?? 'simulated';
-        const plannerId =
-          config.getOptionalString('intent.planner.default') ?? 'rules';
-        const provider = providers.get(providerId);
-        const planner = planners.get(plannerId);
-        if (!provider) {
-          throw new Error(
-            `intent.provider is ${providerId}, but only ${[
-              ...providers.keys(),
-            ].join(', ')} are installed`,
-          );
-        }
-        if (!planner) {
-          throw new Error(
-            `intent.planner.default is ${plannerId}, but only ${[
-              ...planners.keys(),
-            ].join(', ')} are installed`,
-          );
-        }
+        const provider = providers.pick(settings.provider, 'intent.provider');
+        const planner = planners.pick(
+          settings.planner,
+          'intent.planner.default',
+        );
+
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: sessionResourceRef,
+          permissions: intentPermissions,
+          rules: Object.values(sessionRules),
+          getResources: refs =>
+            Promise.all(
+              refs.map(id =>
+                store.getSession({ id }).then(
+                  details => details.session,
+                  () => undefined,
+                ),
+              ),
+            ),
+        });
 
         const sessions = new SessionService({
           store,
+          locks: new DatabaseLockStore(knex),
           planner,
           provider,
+          guardrails: CatalogGuardrails.fromConfig({
+            config,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            logger,
+          }),
           logger,
-          pollMillis: 250,
-          readyTimeoutMillis: 120_000,
+          operations: settings.operations,
+          lifetime: settings.lifetime,
+          onChange: (sessionId, operationId) => {
+            deps.signals
+              .publish({
+                recipients: { type: 'broadcast' },
+                channel: `intent:session:${sessionId}`,
+                message: { sessionId, ...(operationId ? { operationId } : {}) },
+              })
+              .catch(error =>
+                logger.warn(`Could not publish a signal: ${error}`),
+              );
+          },
         });
         lifecycle.addShutdownHook(() => sessions.idle());
 
         httpRouter.use(
-          await createRouter({ httpAuth, auditor, store, sessions }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            store,
+            sessions,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

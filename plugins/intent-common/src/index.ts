@@ -12,3 +12,7 @@ export * from './plan';
 export * from './planner';
 export * from './api';
 export * from './policy';
+export * from './cost';
+export * from './session';
+export * from './diff';
+export * from './permissions';

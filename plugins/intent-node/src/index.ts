@@ -10,3 +10,4 @@
 export * from './cloud';
 export * from './planner';
 export * from './extensions';
+export * from './simulated';

@@ -7,6 +7,18 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 
 /**
+ * Facts about the request a planner may use.
+ *
+ * @public
+ */
+export interface PlannerContext {
+  /** The requester's IP address, for "ssh from my IP". */
+  clientIp?: string;
+  /** The current time, for "until Friday"; defaults to now. */
+  now?: Date;
+}
+
+/**
  * Turns an intent (and the session's current plan, for a follow-up) into a
  * plan. The result is validated again by the backend before anything uses it.
  *
@@ -15,5 +27,10 @@ import type {
 export interface IntentPlanner {
   /** Referenced by `intent.planner.default` in app-config, e.g. `rules`. */
   readonly id: string;
-  plan(options: { intent: string; current?: Plan }): Promise<PlannerResult>;
+  plan(options: {
+    intent: string;
+    /** For a follow-up: the session's latest plan. */
+    current?: Plan;
+    context?: PlannerContext;
+  }): Promise<PlannerResult>;
 }

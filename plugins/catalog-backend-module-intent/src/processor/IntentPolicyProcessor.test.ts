@@ -5,7 +5,10 @@ import { Entity } from '@backstage/catalog-model';
 import { parseEntityYaml } from '@backstage/plugin-catalog-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IntentPolicyProcessor } from './IntentPolicyProcessor';
+import {
+  IntentPolicyProcessor,
+  InvalidIntentPolicyError,
+} from './IntentPolicyProcessor';
 
 const location = { type: 'url', target: 'https://example.com/policies.yaml' };
 
@@ -123,6 +126,84 @@ describe('IntentPolicyProcessor', () => {
       expect(error?.message).toContain(
         'spec.rules.0.outcome: Expected one of deny, require-approval, warn',
       );
+    });
+  });
+
+  describe('validateEntityKind with CEL expressions', () => {
+    const withRules = (rules: object[]) =>
+      withSpec({ owner: 'guests', appliesTo: { all: true }, rules });
+
+    async function validationError(entity: Entity) {
+      return processor.validateEntityKind(entity).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    }
+
+    it('throws an InputError naming the rule, line and column of a syntax error', async () => {
+      const error = await validationError(
+        withRules([
+          {
+            id: 'fine',
+            outcome: 'warn',
+            expression: 'resource.type == "aws_eip"',
+          },
+          { id: 'broken', outcome: 'deny', expression: 'resource.type ==' },
+        ]),
+      );
+      expect(error).toBeInstanceOf(InvalidIntentPolicyError);
+      expect(error).toMatchObject({
+        name: 'InputError',
+        message:
+          'Invalid IntentPolicy intentpolicy:platform/gpu-guardrails: spec.rules.1.expression: rule broken: line 1, column 17: Unexpected token: EOF',
+        problems: [
+          'spec.rules.1.expression: rule broken: line 1, column 17: Unexpected token: EOF',
+        ],
+      });
+    });
+
+    it('reports the line of an error in a multi-line expression', async () => {
+      const error = await validationError(
+        withRules([
+          {
+            id: 'multi-line',
+            outcome: 'deny',
+            expression:
+              'resource.type == "aws_instance" &&\n  resource.size >>> 2',
+          },
+        ]),
+      );
+      expect((error as Error).message).toMatch(
+        /spec\.rules\.0\.expression: rule multi-line: line 2, column \d+: /,
+      );
+    });
+
+    it('rejects unknown variables and expressions that are not true or false', async () => {
+      const error = (await validationError(
+        withRules([
+          { id: 'unknown', outcome: 'deny', expression: 'plan.region == "x"' },
+          { id: 'number', outcome: 'deny', expression: '1 + 2' },
+        ]),
+      )) as InvalidIntentPolicyError;
+      expect(error.problems).toEqual([
+        'spec.rules.0.expression: rule unknown: line 1, column 1: Unknown variable: plan',
+        'spec.rules.1.expression: rule number: line 1, column 1: The expression must be true or false, but it is of type int',
+      ]);
+    });
+
+    it('accepts expressions that are valid CEL, whatever they match', async () => {
+      await expect(
+        processor.validateEntityKind(
+          withRules([
+            {
+              id: 'big-disks',
+              outcome: 'warn',
+              expression:
+                'resource.type == "aws_ebs_volume" && resource.sizeGb > 500.0 && session.ttlHours > 24',
+            },
+          ]),
+        ),
+      ).resolves.toBe(true);
     });
   });
 

@@ -25,8 +25,29 @@ type ProcessorLocation = Parameters<
 >[1];
 
 /**
+ * Thrown for an invalid IntentPolicy. Named `InputError` like Backstage's
+ * error for bad input; the catalog shows its message as an error of the
+ * entity and keeps serving the last valid version with that error in
+ * `status.items`, which the intent backend reads as "do not use" (fail
+ * closed).
+ *
+ * @public
+ */
+export class InvalidIntentPolicyError extends Error {
+  /** Every problem, each starting with its field path. */
+  readonly problems: string[];
+
+  constructor(entityRef: string, problems: string[]) {
+    super(`Invalid IntentPolicy ${entityRef}: ${problems.join('; ')}`);
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/**
  * Adds the `IntentPolicy` kind (`intent.backstage.io/v1alpha1`) to the
- * catalog: validates its spec and relates each policy to its owner.
+ * catalog: validates its spec, compiles the CEL expression of every rule and
+ * relates each policy to its owner.
  *
  * @public
  */
@@ -37,7 +58,10 @@ export class IntentPolicyProcessor implements CatalogProcessor {
 
   /**
    * Returns false for other kinds, true for a valid IntentPolicy, and throws
-   * with every problem (field path and what is wrong) for an invalid one.
+   * an {@link InvalidIntentPolicyError} with every problem for an invalid one:
+   * schema problems by field path, expressions that do not compile with the
+   * rule id, line, column and message
+   * (`spec.rules.0.expression: rule gpu: line 1, column 18: Unexpected token: EOF`).
    */
   async validateEntityKind(entity: Entity): Promise<boolean> {
     if (!isIntentPolicyEntity(entity)) {
@@ -45,10 +69,9 @@ export class IntentPolicyProcessor implements CatalogProcessor {
     }
     const result = validateIntentPolicyEntity(entity);
     if (!result.ok) {
-      throw new Error(
-        `Invalid IntentPolicy ${stringifyEntityRef(
-          entity,
-        )}: ${result.problems.join('; ')}`,
+      throw new InvalidIntentPolicyError(
+        stringifyEntityRef(entity),
+        result.problems,
       );
     }
     return true;

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-export { IntentPolicyProcessor } from './IntentPolicyProcessor';
+export {
+  IntentPolicyProcessor,
+  InvalidIntentPolicyError,
+} from './IntentPolicyProcessor';

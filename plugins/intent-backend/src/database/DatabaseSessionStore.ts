@@ -3,20 +3,31 @@
 
 import {
   DatabaseService,
+  isDatabaseConflictError,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   AuditEvent,
-  PlannerResult,
+  Operation,
+  OperationStep,
   Revision,
+  RevisionStatus,
   Session,
   SessionDetails,
   SessionResource,
+  SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { AuditEntry, SessionStore } from './SessionStore';
+import { randomUUID } from 'node:crypto';
+import type { SessionQuery } from '../permissions';
+import {
+  AuditEntry,
+  NewRevision,
+  SessionFilter,
+  SessionStore,
+} from './SessionStore';
 
 const migrationsDir = resolvePackagePath(
   '@intent-sandboxes/backstage-plugin-intent-backend',
@@ -48,6 +59,10 @@ type RevisionRow = {
   assumptions: string;
   questions: string;
   out_of_scope: string;
+  modification: string | null;
+  diff: string;
+  policy: string;
+  cost: string;
   plan_hash: string;
   status: string;
   created_by: string;
@@ -62,23 +77,90 @@ type ResourceRow = {
   desired: string;
   actual: string | null;
   cloud_id: string | null;
+  replaced_cloud_id: string | null;
   status: string;
   drift: string | null;
   last_checked_at: Timestamp | null;
   updated_at: Timestamp;
 };
 
+type OperationRow = {
+  id: string;
+  session_id: string;
+  kind: string;
+  revision_seq: number | null;
+  status: string;
+  actor: string;
+  error: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+};
+
+type StepRow = {
+  id: number | string;
+  operation_id: string;
+  step: string;
+  status: string;
+  cloud_id: string | null;
+  message: string | null;
+  at: Timestamp;
+};
+
+type LockRow = {
+  key: string;
+  operation_id: string;
+  holder: string;
+  acquired_at: Timestamp;
+  expires_at: Timestamp;
+};
+
 type AuditRow = {
   id: number | string;
   session_id: string | null;
+  revision_seq: number | null;
   actor: string;
   action: string;
   details: string;
   created_at: Timestamp;
 };
 
-/** SQLite returns epoch milliseconds, PostgreSQL a Date, MySQL a Date. */
-function toIso(value: Timestamp): string {
+/** Turns a permission decision's criteria into a WHERE clause. */
+function applyCriteria(
+  query: Knex.QueryBuilder,
+  criteria: PermissionCriteria<SessionQuery>,
+) {
+  if ('allOf' in criteria) {
+    query.where(all =>
+      criteria.allOf.forEach(c =>
+        all.andWhere(inner => applyCriteria(inner, c)),
+      ),
+    );
+  } else if ('anyOf' in criteria) {
+    if (criteria.anyOf.length === 0) {
+      query.whereRaw('1 = 0');
+    } else {
+      query.where(any =>
+        criteria.anyOf.forEach(c =>
+          any.orWhere(inner => applyCriteria(inner, c)),
+        ),
+      );
+    }
+  } else if ('not' in criteria) {
+    query.whereNot(inner => applyCriteria(inner, criteria.not));
+  } else {
+    // Spelled out so that a NULL team is false, not unknown, under NOT.
+    query.where(inner =>
+      inner
+        .whereIn('owner', criteria.ownedByAnyOf)
+        .orWhere(team =>
+          team.whereNotNull('team').whereIn('team', criteria.ownedByAnyOf),
+        ),
+    );
+  }
+}
+
+/** SQLite returns epoch milliseconds, PostgreSQL and MySQL a Date. */
+export function toIso(value: Timestamp): string {
   return new Date(value).toISOString();
 }
 
@@ -87,12 +169,14 @@ function toSession(row: SessionRow): Session {
     id: row.id,
     title: row.title,
     owner: row.owner,
+    team: row.team,
     provider: row.provider,
     region: row.region,
-    status: row.status as Session['status'],
+    status: row.status as SessionStatus,
     expiresAt: row.expires_at === null ? null : toIso(row.expires_at),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+    promotedTo: row.promoted_to,
   };
 }
 
@@ -106,9 +190,14 @@ function toRevision(row: RevisionRow): Revision {
     assumptions: JSON.parse(row.assumptions),
     questions: JSON.parse(row.questions),
     outOfScope: JSON.parse(row.out_of_scope),
+    modification: row.modification,
+    diff: JSON.parse(row.diff),
+    policy: JSON.parse(row.policy),
+    cost: JSON.parse(row.cost),
     planHash: row.plan_hash,
-    status: row.status as Revision['status'],
+    status: row.status as RevisionStatus,
     createdBy: row.created_by,
+    approvedBy: row.approved_by,
     createdAt: toIso(row.created_at),
   };
 }
@@ -118,10 +207,52 @@ function toResource(row: ResourceRow): SessionResource {
     address: row.address,
     type: row.type,
     cloudId: row.cloud_id,
+    replacedCloudId: row.replaced_cloud_id,
     status: row.status,
     desired: JSON.parse(row.desired),
     actual: row.actual === null ? null : JSON.parse(row.actual),
     updatedAt: toIso(row.updated_at),
+  };
+}
+
+function toOperation(row: OperationRow): Omit<Operation, 'steps'> {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    kind: row.kind as Operation['kind'],
+    revisionSeq: row.revision_seq === null ? null : Number(row.revision_seq),
+    status: row.status as Operation['status'],
+    actor: row.actor,
+    error: row.error,
+    startedAt: toIso(row.started_at),
+    finishedAt: row.finished_at === null ? null : toIso(row.finished_at),
+  };
+}
+
+function revisionRow(
+  sessionId: string,
+  seq: number,
+  revision: NewRevision,
+  now: Date,
+): RevisionRow {
+  return {
+    session_id: sessionId,
+    seq,
+    intent: revision.intent,
+    planner: revision.planner,
+    plan: JSON.stringify(revision.plan),
+    assumptions: JSON.stringify(revision.assumptions),
+    questions: JSON.stringify(revision.questions),
+    out_of_scope: JSON.stringify(revision.outOfScope),
+    modification: revision.modification,
+    diff: JSON.stringify(revision.diff),
+    policy: JSON.stringify(revision.policy),
+    cost: JSON.stringify(revision.cost),
+    plan_hash: revision.planHash,
+    status: 'proposed',
+    created_by: revision.createdBy,
+    approved_by: null,
+    created_at: now,
   };
 }
 
@@ -145,56 +276,90 @@ export class DatabaseSessionStore implements SessionStore {
   private constructor(private readonly db: Knex) {}
 
   async createSession(options: {
-    title: string;
-    owner: string;
-    provider: string;
-    intent: string;
-    result: PlannerResult;
-    planHash: string;
-  }): Promise<SessionDetails> {
-    const { result } = options;
+    session: Pick<
+      Session,
+      | 'title'
+      | 'owner'
+      | 'team'
+      | 'provider'
+      | 'region'
+      | 'status'
+      | 'expiresAt'
+    >;
+    revision: NewRevision;
+    audit: AuditEntry;
+  }): Promise<string> {
     const id = randomUUID();
     const now = new Date();
+    const { session } = options;
     await this.db.transaction(async tx => {
       await tx<SessionRow>('sessions').insert({
         id,
-        title: options.title,
-        owner: options.owner,
-        team: null,
-        provider: options.provider,
-        region: result.plan.region,
-        status: result.plan.resources.length > 0 ? 'planned' : 'draft',
-        expires_at: null,
+        title: session.title,
+        owner: session.owner,
+        team: session.team,
+        provider: session.provider,
+        region: session.region,
+        status: session.status,
+        expires_at:
+          session.expiresAt === null ? null : new Date(session.expiresAt),
         created_at: now,
         updated_at: now,
         promoted_to: null,
       });
-      await tx<RevisionRow>('revisions').insert({
-        session_id: id,
-        seq: 1,
-        intent: options.intent,
-        planner: result.planner,
-        plan: JSON.stringify(result.plan),
-        assumptions: JSON.stringify(result.assumptions),
-        questions: JSON.stringify(result.questions),
-        out_of_scope: JSON.stringify(result.outOfScope),
-        plan_hash: options.planHash,
-        status: 'proposed',
-        created_by: options.owner,
-        approved_by: null,
-        created_at: now,
-      });
-      await this.appendAudit(tx, id, {
-        actor: options.owner,
-        action: 'session-create',
-        details: {
-          seq: 1,
-          planner: result.planner,
-          planHash: options.planHash,
-        },
-      });
+      await tx<RevisionRow>('revisions').insert(
+        revisionRow(id, 1, options.revision, now),
+      );
+      await this.insertAudit(tx, id, { ...options.audit, revisionSeq: 1 });
     });
-    return this.getSession({ id });
+    return id;
+  }
+
+  async addRevision(options: {
+    sessionId: string;
+    from: SessionStatus[];
+    to: SessionStatus;
+    revision: NewRevision;
+    audit: AuditEntry;
+  }): Promise<number | undefined> {
+    try {
+      return await this.db.transaction(async tx => {
+        const now = new Date();
+        const updated = await tx<SessionRow>('sessions')
+          .where({ id: options.sessionId })
+          .whereIn('status', options.from)
+          .update({
+            status: options.to,
+            region: options.revision.plan.region,
+            updated_at: now,
+          });
+        if (updated !== 1) {
+          return undefined;
+        }
+        const [{ max }] = await tx<RevisionRow>('revisions')
+          .where({ session_id: options.sessionId })
+          .max({ max: 'seq' });
+        const seq = Number(max ?? 0) + 1;
+        await tx<RevisionRow>('revisions')
+          .where({ session_id: options.sessionId })
+          .whereIn('status', ['proposed', 'approved'])
+          .update({ status: 'superseded' });
+        // Two follow-ups at once collide on (session_id, seq): one of them fails.
+        await tx<RevisionRow>('revisions').insert(
+          revisionRow(options.sessionId, seq, options.revision, now),
+        );
+        await this.insertAudit(tx, options.sessionId, {
+          ...options.audit,
+          revisionSeq: seq,
+        });
+        return seq;
+      });
+    } catch (error) {
+      if (isDatabaseConflictError(error)) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   async getSession(options: { id: string }): Promise<SessionDetails> {
@@ -204,30 +369,51 @@ export class DatabaseSessionStore implements SessionStore {
     if (!row) {
       throw new NotFoundError(`No session with id ${options.id}`);
     }
-    const [revisions, resources] = await Promise.all([
+    const [revisions, resources, operations, lock] = await Promise.all([
       this.db<RevisionRow>('revisions')
         .where({ session_id: options.id })
         .orderBy('seq', 'asc'),
       this.db<ResourceRow>('resources')
         .where({ session_id: options.id })
         .orderBy('address', 'asc'),
+      this.db<OperationRow>('operations')
+        .where({ session_id: options.id })
+        .orderBy('started_at', 'desc')
+        .limit(20),
+      this.db<LockRow>('locks')
+        .where({ key: `session:${options.id}` })
+        .first(),
     ]);
     return {
       session: toSession(row),
       revisions: revisions.map(toRevision),
       resources: resources.map(toResource),
+      operations: operations.map(toOperation),
+      lock:
+        lock && new Date(lock.expires_at).getTime() > Date.now()
+          ? {
+              operationId: lock.operation_id,
+              holder: lock.holder,
+              acquiredAt: toIso(lock.acquired_at),
+              expiresAt: toIso(lock.expires_at),
+            }
+          : null,
     };
   }
 
-  async listSessions(options: {
-    owner?: string;
-    limit: number;
-    offset: number;
-  }): Promise<{ items: Session[]; totalCount: number }> {
+  async listSessions(
+    options: SessionFilter & { limit: number; offset: number },
+  ): Promise<{ items: Session[]; totalCount: number }> {
     const filtered = () => {
       const query = this.db<SessionRow>('sessions');
       if (options.owner) {
         query.where({ owner: options.owner });
+      }
+      if (options.status) {
+        query.where({ status: options.status });
+      }
+      if (options.criteria) {
+        applyCriteria(query, options.criteria);
       }
       return query;
     };
@@ -246,24 +432,42 @@ export class DatabaseSessionStore implements SessionStore {
 
   async transition(options: {
     id: string;
-    from: Session['status'];
-    to: Session['status'];
-    revision?: { seq: number; status: Revision['status'] };
+    from: SessionStatus[];
+    to: SessionStatus;
+    revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
+    expiresAt?: string | null;
     audit: AuditEntry;
   }): Promise<boolean> {
     return this.db.transaction(async tx => {
+      const patch: Partial<SessionRow> = {
+        status: options.to,
+        updated_at: new Date(),
+      };
+      if (options.expiresAt !== undefined) {
+        patch.expires_at =
+          options.expiresAt === null ? null : new Date(options.expiresAt);
+      }
       const updated = await tx<SessionRow>('sessions')
-        .where({ id: options.id, status: options.from })
-        .update({ status: options.to, updated_at: new Date() });
+        .where({ id: options.id })
+        .whereIn('status', options.from)
+        .update(patch);
       if (updated !== 1) {
         return false;
       }
       if (options.revision) {
         await tx<RevisionRow>('revisions')
           .where({ session_id: options.id, seq: options.revision.seq })
-          .update({ status: options.revision.status });
+          .update({
+            status: options.revision.status,
+            ...(options.revision.approvedBy
+              ? { approved_by: options.revision.approvedBy }
+              : {}),
+          });
       }
-      await this.appendAudit(tx, options.id, options.audit);
+      await this.insertAudit(tx, options.id, {
+        ...options.audit,
+        revisionSeq: options.audit.revisionSeq ?? options.revision?.seq,
+      });
       return true;
     });
   }
@@ -273,6 +477,7 @@ export class DatabaseSessionStore implements SessionStore {
     resource: Omit<SessionResource, 'updatedAt'>;
   }): Promise<void> {
     const { resource } = options;
+    const now = new Date();
     await this.db<ResourceRow>('resources')
       .insert({
         session_id: options.sessionId,
@@ -282,22 +487,127 @@ export class DatabaseSessionStore implements SessionStore {
         actual:
           resource.actual === null ? null : JSON.stringify(resource.actual),
         cloud_id: resource.cloudId,
+        replaced_cloud_id: resource.replacedCloudId,
         status: resource.status,
         drift: null,
-        last_checked_at: new Date(),
-        updated_at: new Date(),
+        last_checked_at: now,
+        updated_at: now,
       })
       .onConflict(['session_id', 'address'])
-      .merge(['actual', 'cloud_id', 'status', 'last_checked_at', 'updated_at']);
+      .merge([
+        'desired',
+        'actual',
+        'cloud_id',
+        'replaced_cloud_id',
+        'status',
+        'last_checked_at',
+        'updated_at',
+      ]);
   }
 
-  async listAuditEvents(options: { sessionId: string }): Promise<AuditEvent[]> {
-    const rows = await this.db<AuditRow>('audit_events')
-      .where({ session_id: options.sessionId })
+  async deleteResource(options: {
+    sessionId: string;
+    address: string;
+  }): Promise<void> {
+    await this.db<ResourceRow>('resources')
+      .where({ session_id: options.sessionId, address: options.address })
+      .delete();
+  }
+
+  async createOperation(options: {
+    id: string;
+    sessionId: string;
+    kind: Operation['kind'];
+    revisionSeq: number | null;
+    actor: string;
+  }): Promise<void> {
+    await this.db<OperationRow>('operations').insert({
+      id: options.id,
+      session_id: options.sessionId,
+      kind: options.kind,
+      revision_seq: options.revisionSeq,
+      status: 'running',
+      actor: options.actor,
+      error: null,
+      started_at: new Date(),
+      finished_at: null,
+    });
+  }
+
+  async appendStep(
+    options: { operationId: string } & Omit<OperationStep, 'at'>,
+  ): Promise<void> {
+    await this.db<StepRow>('operation_steps').insert({
+      operation_id: options.operationId,
+      step: options.step,
+      status: options.status,
+      cloud_id: options.cloudId,
+      message: options.message,
+      at: new Date(),
+    });
+  }
+
+  async finishOperation(options: {
+    operationId: string;
+    status: 'succeeded' | 'failed';
+    error?: string;
+  }): Promise<void> {
+    await this.db<OperationRow>('operations')
+      .where({ id: options.operationId })
+      .update({
+        status: options.status,
+        error: options.error ?? null,
+        finished_at: new Date(),
+      });
+  }
+
+  async getOperation(options: { id: string }): Promise<Operation> {
+    const row = await this.db<OperationRow>('operations')
+      .where({ id: options.id })
+      .first();
+    if (!row) {
+      throw new NotFoundError(`No operation with id ${options.id}`);
+    }
+    const steps = await this.db<StepRow>('operation_steps')
+      .where({ operation_id: options.id })
       .orderBy('id', 'asc');
+    return {
+      ...toOperation(row),
+      steps: steps.map(step => ({
+        step: step.step,
+        status: step.status as OperationStep['status'],
+        cloudId: step.cloud_id,
+        message: step.message,
+        at: toIso(step.at),
+      })),
+    };
+  }
+
+  async appendAudit(
+    options: { sessionId: string | null } & AuditEntry,
+  ): Promise<void> {
+    await this.insertAudit(this.db, options.sessionId, options);
+  }
+
+  async listAuditEvents(options: {
+    sessionId?: string;
+    limit: number;
+    beforeId?: number;
+  }): Promise<AuditEvent[]> {
+    const query = this.db<AuditRow>('audit_events')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
+    if (options.sessionId) {
+      query.where({ session_id: options.sessionId });
+    }
+    if (options.beforeId !== undefined) {
+      query.where('id', '<', options.beforeId);
+    }
+    const rows = await query;
     return rows.map(row => ({
       id: Number(row.id),
       sessionId: row.session_id,
+      revisionSeq: row.revision_seq === null ? null : Number(row.revision_seq),
       actor: row.actor,
       action: row.action,
       details: JSON.parse(row.details),
@@ -305,13 +615,14 @@ export class DatabaseSessionStore implements SessionStore {
     }));
   }
 
-  private async appendAudit(
-    tx: Knex.Transaction,
-    sessionId: string,
+  private async insertAudit(
+    db: Knex | Knex.Transaction,
+    sessionId: string | null,
     entry: AuditEntry,
   ) {
-    await tx<AuditRow>('audit_events').insert({
+    await db<AuditRow>('audit_events').insert({
       session_id: sessionId,
+      revision_seq: entry.revisionSeq ?? null,
       actor: entry.actor,
       action: entry.action,
       details: JSON.stringify(entry.details),

@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-export type { SessionStore, AuditEntry } from './SessionStore';
+export type {
+  SessionStore,
+  AuditEntry,
+  NewRevision,
+  SessionFilter,
+} from './SessionStore';
 export { DatabaseSessionStore } from './DatabaseSessionStore';
+export type { LockStore, AcquireResult } from './LockStore';
+export { DatabaseLockStore } from './DatabaseLockStore';

@@ -4,55 +4,509 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  applySteps,
+  canTransition,
+  diffPlans,
+  isFinalStatus,
   parsePlan,
-  resourceAddress,
+  Plan,
+  PlanPreview,
+  PLAN_FORMAT_VERSION,
+  planSchema,
   Revision,
   Session,
   SessionDetails,
+  SessionStatus,
+  statesLeadingTo,
   validateIntentText,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type {
   CloudProvider,
   IntentPlanner,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
-import { SessionStore } from '../database';
-import { clientToken, planHash } from './hashing';
+import { randomUUID } from 'node:crypto';
+import { LockStore, NewRevision, SessionStore } from '../database';
+import { ConfirmationRequiredError } from './errors';
+import { Guardrails } from './guardrails';
+import { planHash } from './hashing';
+import { withPlacement } from './placement';
+import { OperationRunner, OperationSettings } from './OperationRunner';
 
 const TITLE_LENGTH = 80;
 
+/** Session lifetimes, from config. @internal */
+export interface LifetimeSettings {
+  defaultTtlHours: number;
+  maxTtlHours: number;
+}
+
+/** Who asks. @internal */
+export interface Actor {
+  userEntityRef: string;
+  /** The client's IP, for "ssh from my IP". */
+  clientIp?: string;
+}
+
+function titleOf(intent: string): string {
+  const firstLine = intent.split('\n')[0].trim();
+  return firstLine.length <= TITLE_LENGTH
+    ? firstLine
+    : `${firstLine.slice(0, TITLE_LENGTH - 1)}\u2026`;
+}
+
+function latest(revisions: Revision[]): Revision {
+  return revisions[revisions.length - 1];
+}
+
+/** The plan of what runs now, from the resource table (the truth after partial applies). */
+export function appliedPlan(details: SessionDetails): Plan | null {
+  if (details.resources.length === 0) {
+    return null;
+  }
+  return planSchema.parse({
+    formatVersion: PLAN_FORMAT_VERSION,
+    region: details.session.region,
+    resources: details.resources.map(r => r.desired),
+  });
+}
+
+/** A live lock means another operation runs: say whose. */
+function assertUnlocked(details: SessionDetails) {
+  const { lock, session } = details;
+  if (lock) {
+    throw new ConflictError(
+      `Session ${session.id} is locked by ${lock.holder} (operation ${lock.operationId}, since ${lock.acquiredAt}, lease until ${lock.expiresAt})`,
+    );
+  }
+}
+
+function describeDestruction(
+  details: SessionDetails,
+  addresses: string[],
+): string {
+  return addresses
+    .map(address => {
+      const row = details.resources.find(r => r.address === address);
+      return row?.cloudId ? `${address} (${row.cloudId})` : address;
+    })
+    .join(', ');
+}
+
 /**
- * Sessions from intent to running resources: plans with the configured
- * planner, validates, stores and applies through the configured cloud.
+ * Sessions from intent to running resources and back: plans with the
+ * configured planner, validates, diffs, runs the guardrails, stores
+ * revisions, and applies or destroys them as locked operations.
  *
  * @internal
  */
 export class SessionService {
-  /** Applies in flight, so shutdown and tests can wait for them. */
+  /** Operations in flight, so shutdown and tests can wait for them. */
   private readonly running = new Set<Promise<void>>();
+  private readonly runner: OperationRunner;
 
   constructor(
     private readonly options: {
       store: SessionStore;
+      locks: LockStore;
       planner: IntentPlanner;
       provider: CloudProvider;
+      guardrails: Guardrails;
       logger: LoggerService;
-      /** How often an apply polls the cloud while resources boot. */
-      pollMillis: number;
-      /** How long resources may take to reach their running state. */
-      readyTimeoutMillis: number;
+      operations: OperationSettings;
+      lifetime: LifetimeSettings;
+      onChange?: (sessionId: string, operationId?: string) => void;
     },
-  ) {}
+  ) {
+    this.runner = new OperationRunner({
+      store: options.store,
+      locks: options.locks,
+      provider: options.provider,
+      logger: options.logger,
+      settings: options.operations,
+      onProgress: options.onChange,
+    });
+  }
+
+  /** Plans an intent without storing anything: what the form shows while typing. */
+  async preview(input: {
+    intent: unknown;
+    base?: unknown;
+    sessionId?: string;
+    actor: Actor;
+  }): Promise<PlanPreview> {
+    let current: Plan | undefined;
+    let prior: Plan | null = null;
+    let subject = {
+      owner: input.actor.userEntityRef,
+      team: null as string | null,
+    };
+    if (input.sessionId) {
+      const details = await this.options.store.getSession({
+        id: input.sessionId,
+      });
+      current = latest(details.revisions).plan;
+      prior = appliedPlan(details);
+      subject = { owner: details.session.owner, team: details.session.team };
+    } else if (input.base !== undefined) {
+      const parsed = parsePlan(input.base);
+      if (!parsed.ok) {
+        throw new InputError(
+          `The base plan is invalid: ${parsed.problems.join('; ')}`,
+        );
+      }
+      current = parsed.plan;
+    }
+    const { revision } = await this.plan({
+      intent: input.intent,
+      current,
+      prior,
+      subject,
+      actor: input.actor,
+    });
+    const { intent: _intent, createdBy: _createdBy, ...preview } = revision;
+    return preview;
+  }
 
   async createSession(input: {
     intent: unknown;
-    owner: string;
-  }): Promise<SessionDetails> {
+    actor: Actor;
+    team?: string | null;
+  }) {
+    const owner = input.actor.userEntityRef;
+    const team = input.team ?? null;
+    const { revision, ttlHours } = await this.plan({
+      intent: input.intent,
+      prior: null,
+      subject: { owner, team },
+      actor: input.actor,
+    });
+    const id = await this.options.store.createSession({
+      session: {
+        title: titleOf(revision.intent),
+        owner,
+        team,
+        provider: this.options.provider.id,
+        region: revision.plan.region,
+        status: revision.plan.resources.length > 0 ? 'planned' : 'draft',
+        expiresAt: new Date(Date.now() + ttlHours * 3_600_000).toISOString(),
+      },
+      revision,
+      audit: {
+        actor: owner,
+        action: 'session-create',
+        details: {
+          planner: revision.planner,
+          planHash: revision.planHash,
+          verdict: revision.policy.verdict,
+        },
+      },
+    });
+    return this.options.store.getSession({ id });
+  }
+
+  /** A follow-up intent: the next revision, planned against the latest one. */
+  async followUp(input: { id: string; intent: unknown; actor: Actor }) {
+    const { store } = this.options;
+    const details = await store.getSession({ id: input.id });
+    const { session } = details;
+    const from = statesLeadingTo('planned');
+    assertUnlocked(details);
+    if (!canTransition(session.status, 'planned')) {
+      throw new ConflictError(
+        `Session ${session.id} is ${
+          session.status
+        }; follow-ups are possible when it is ${from.join(', ')}`,
+      );
+    }
+    const { revision } = await this.plan({
+      intent: input.intent,
+      current: latest(details.revisions).plan,
+      prior: appliedPlan(details),
+      subject: { owner: session.owner, team: session.team },
+      actor: input.actor,
+    });
+    const to: SessionStatus =
+      revision.plan.resources.length > 0 || details.resources.length > 0
+        ? 'planned'
+        : 'draft';
+    const seq = await store.addRevision({
+      sessionId: session.id,
+      from: statesLeadingTo(to).filter(status =>
+        canTransition(status, 'planned'),
+      ),
+      to,
+      revision,
+      audit: {
+        actor: input.actor.userEntityRef,
+        action: 'revision-create',
+        details: {
+          planHash: revision.planHash,
+          verdict: revision.policy.verdict,
+        },
+      },
+    });
+    if (seq === undefined) {
+      const current = await store.getSession({ id: session.id });
+      throw new ConflictError(
+        `Session ${session.id} changed while planning (it is ${current.session.status}); try again`,
+      );
+    }
+    return store.getSession({ id: session.id });
+  }
+
+  async apply(input: {
+    id: string;
+    planHash: unknown;
+    confirm?: unknown;
+    actor: Actor;
+  }): Promise<{ details: SessionDetails; operationId: string }> {
+    const { store } = this.options;
+    const details = await store.getSession({ id: input.id });
+    const { session } = details;
+    const revision = latest(details.revisions);
+    if (typeof input.planHash !== 'string' || input.planHash.length === 0) {
+      throw new InputError(
+        `Send the planHash of the revision you reviewed, e.g. { "planHash": "${revision.planHash}" }`,
+      );
+    }
+    assertUnlocked(details);
+    if (!canTransition(session.status, 'applying')) {
+      throw new ConflictError(
+        `Session ${session.id} is ${session.status}; only a planned or failed session can be applied`,
+      );
+    }
+    if (input.planHash !== revision.planHash) {
+      throw new ConflictError(
+        `The plan changed since you reviewed it (you sent ${input.planHash}, revision ${revision.seq} has ${revision.planHash}); review it and apply again`,
+      );
+    }
+    if (
+      revision.plan.resources.length === 0 &&
+      details.resources.length === 0
+    ) {
+      throw new ConflictError(
+        'Nothing to apply: the plan has no resources; answer the planner\u2019s questions first',
+      );
+    }
+    this.checkPolicy(revision);
+
+    // A planned revision is re-checked: what runs must still be what it was
+    // planned against. A failed or interrupted apply of the same revision is
+    // resumed with the steps that were reviewed; each is idempotent.
+    const resuming =
+      session.status !== 'planned' && revision.status !== 'applied';
+    const diff = resuming
+      ? revision.diff
+      : diffPlans(appliedPlan(details), revision.plan);
+    if (
+      !resuming &&
+      JSON.stringify(diff.counts) !== JSON.stringify(revision.diff.counts)
+    ) {
+      throw new ConflictError(
+        `What runs changed since revision ${revision.seq} was planned; make a new revision (a follow-up) and review it`,
+      );
+    }
+    if (diff.destructive && input.confirm !== true) {
+      const going = diff.changes
+        .filter(c => c.action === 'delete' || c.action === 'replace')
+        .map(c => c.address);
+      throw new ConfirmationRequiredError(
+        `This apply deletes or replaces ${describeDestruction(
+          details,
+          going,
+        )}; send "confirm": true to go ahead`,
+      );
+    }
+
+    const operationId = await this.startOperation({
+      details,
+      kind: 'apply',
+      to: 'applying',
+      revisionSeq: revision.seq,
+      planTags: revision.plan.tags,
+      steps: applySteps(diff),
+      actor: input.actor.userEntityRef,
+      onSuccess: {
+        to: 'active',
+        revision: 'applied',
+        action: 'apply-succeeded',
+      },
+      onFailure: { revision: 'failed', action: 'apply-failed' },
+    });
+    return { details: await store.getSession({ id: session.id }), operationId };
+  }
+
+  async destroy(input: {
+    id: string;
+    confirm?: unknown;
+    actor: Actor;
+    /** The TTL reaper destroys into `expired`. */
+    reason?: 'manual' | 'expired';
+  }): Promise<{ details: SessionDetails; operationId: string }> {
+    const { store } = this.options;
+    const details = await store.getSession({ id: input.id });
+    const { session } = details;
+    assertUnlocked(details);
+    if (!canTransition(session.status, 'destroying')) {
+      throw new ConflictError(
+        `Session ${session.id} is ${session.status}; it cannot be destroyed now`,
+      );
+    }
+    if (input.confirm !== true) {
+      throw new ConfirmationRequiredError(
+        details.resources.length > 0
+          ? `Destroying session ${session.id} deletes ${describeDestruction(
+              details,
+              details.resources.map(r => r.address),
+            )}; send "confirm": true to go ahead`
+          : `Destroying session ${session.id} discards its plan (nothing runs); send "confirm": true to go ahead`,
+      );
+    }
+    const final = input.reason === 'expired' ? 'expired' : 'destroyed';
+    const diff = diffPlans(appliedPlan(details), {
+      formatVersion: PLAN_FORMAT_VERSION,
+      region: session.region,
+      tags: {},
+      resources: [],
+    });
+    const operationId = await this.startOperation({
+      details,
+      kind: 'destroy',
+      to: 'destroying',
+      revisionSeq: null,
+      planTags: {},
+      steps: applySteps(diff),
+      actor: input.actor.userEntityRef,
+      onSuccess: {
+        to: final,
+        action:
+          input.reason === 'expired' ? 'session-expired' : 'destroy-succeeded',
+      },
+      onFailure: { action: 'destroy-failed' },
+    });
+    return { details: await store.getSession({ id: session.id }), operationId };
+  }
+
+  /** Moves the expiry, within the maximum lifetime counted from now. */
+  async extend(input: { id: string; hours: unknown; actor: Actor }) {
+    const { store, lifetime } = this.options;
+    const hours = input.hours;
+    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
+      throw new InputError(
+        'Send "hours": a positive number of hours to extend the expiry by',
+      );
+    }
+    const details = await store.getSession({ id: input.id });
+    const { session } = details;
+    if (isFinalStatus(session.status) || session.status === 'destroying') {
+      throw new ConflictError(
+        `Session ${session.id} is ${session.status}; its expiry cannot change`,
+      );
+    }
+    const base = Math.max(
+      Date.now(),
+      new Date(session.expiresAt ?? Date.now()).getTime(),
+    );
+    const wanted = base + hours * 3_600_000;
+    const limit = Date.now() + lifetime.maxTtlHours * 3_600_000;
+    if (wanted > limit) {
+      throw new InputError(
+        `A session may live at most ${
+          lifetime.maxTtlHours
+        } hours from now (until ${new Date(
+          limit,
+        ).toISOString()}); extend by less`,
+      );
+    }
+    const expiresAt = new Date(wanted).toISOString();
+    const changed = await store.transition({
+      id: session.id,
+      from: [session.status],
+      to: session.status,
+      expiresAt,
+      audit: {
+        actor: input.actor.userEntityRef,
+        action: 'expiry-extend',
+        details: { from: session.expiresAt, to: expiresAt },
+      },
+    });
+    if (!changed) {
+      throw new ConflictError(
+        `Session ${session.id} changed meanwhile; try again`,
+      );
+    }
+    this.options.onChange?.(session.id);
+    return store.getSession({ id: session.id });
+  }
+
+  /** Drops a session's lock whoever holds it (admins only; audited). */
+  async forceReleaseLock(input: { id: string; actor: Actor }) {
+    const { store, locks } = this.options;
+    await store.getSession({ id: input.id });
+    const released = await locks.forceRelease({ key: `session:${input.id}` });
+    await store.appendAudit({
+      sessionId: input.id,
+      actor: input.actor.userEntityRef,
+      action: 'lock-force-release',
+      details: { released: released ? { ...released } : null },
+    });
+    return { released: released ?? null };
+  }
+
+  /** Resolves when every operation started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) {
+      await Promise.allSettled([...this.running]);
+    }
+  }
+
+  private checkPolicy(revision: Revision) {
+    const { policy } = revision;
+    if (policy.verdict === 'deny') {
+      const reasons = policy.findings
+        .filter(f => f.outcome === 'deny')
+        .map(
+          f =>
+            `${f.ruleId}${f.address ? ` on ${f.address}` : ''}: ${f.message}`,
+        );
+      throw new ConflictError(
+        `Policy denies revision ${revision.seq}: ${reasons.join('; ')}`,
+      );
+    }
+    if (
+      policy.verdict === 'require-approval' &&
+      revision.status !== 'approved'
+    ) {
+      const groups = [
+        ...new Set(
+          policy.findings.flatMap(f => (f.approvers ? [f.approvers] : [])),
+        ),
+      ];
+      throw new ConflictError(
+        `Revision ${revision.seq} needs approval by ${
+          groups.join(' or ') || 'an approver'
+        } before it can be applied`,
+      );
+    }
+  }
+
+  private async plan(input: {
+    intent: unknown;
+    current?: Plan;
+    prior: Plan | null;
+    subject: { owner: string; team: string | null };
+    actor: Actor;
+  }): Promise<{ revision: NewRevision; ttlHours: number }> {
     const problem = validateIntentText(input.intent);
     if (problem) {
       throw new InputError(problem);
     }
     const intent = (input.intent as string).trim();
-    const result = await this.options.planner.plan({ intent });
+    const result = await this.options.planner.plan({
+      intent,
+      current: input.current,
+      context: { clientIp: input.actor.clientIp },
+    });
     const checked = parsePlan(result.plan);
     if (!checked.ok) {
       throw new Error(
@@ -61,185 +515,160 @@ export class SessionService {
         } returned an invalid plan: ${checked.problems.join('; ')}`,
       );
     }
-    return this.options.store.createSession({
-      title: titleOf(intent),
-      owner: input.owner,
-      provider: this.options.provider.id,
-      intent,
-      result: { ...result, plan: checked.plan },
-      planHash: planHash(checked.plan),
+    const plan = withPlacement(checked.plan);
+    const ttlHours = plan.ttlHours ?? this.options.lifetime.defaultTtlHours;
+    const { policy, cost } = await this.options.guardrails.evaluate({
+      plan,
+      subject: { ...input.subject, region: plan.region, ttlHours },
     });
+    return {
+      ttlHours,
+      revision: {
+        intent,
+        planner: result.planner,
+        plan,
+        assumptions: result.assumptions,
+        questions: result.questions,
+        outOfScope: result.outOfScope,
+        modification: result.modification ?? null,
+        diff: diffPlans(input.prior, plan),
+        policy,
+        cost,
+        planHash: planHash(plan),
+        createdBy: input.actor.userEntityRef,
+      },
+    };
   }
 
-  async apply(input: {
-    id: string;
-    planHash: unknown;
+  private async startOperation(input: {
+    details: SessionDetails;
+    kind: 'apply' | 'destroy';
+    to: SessionStatus;
+    revisionSeq: number | null;
+    planTags: Record<string, string>;
+    steps: ReturnType<typeof applySteps>;
     actor: string;
-  }): Promise<SessionDetails> {
-    const { store } = this.options;
-    const { session, revisions } = await store.getSession({ id: input.id });
-    const revision = revisions[revisions.length - 1];
-    if (typeof input.planHash !== 'string' || input.planHash.length === 0) {
-      throw new InputError(
-        'Send the planHash of the revision you reviewed, e.g. { "planHash": "' +
-          `${revision.planHash}" }`,
-      );
+    onSuccess: {
+      to: SessionStatus;
+      revision?: Revision['status'];
+      action: string;
+    };
+    onFailure: { revision?: Revision['status']; action: string };
+  }): Promise<string> {
+    const { store, locks, operations, logger } = this.options;
+    const { session } = input.details;
+    const operationId = randomUUID();
+    const key = `session:${session.id}`;
+    const lock = await locks.acquire({
+      key,
+      operationId,
+      holder: input.actor,
+      leaseMillis: operations.leaseMillis,
+    });
+    if (!lock.acquired) {
+      assertUnlocked({ ...input.details, lock: lock.holder });
     }
-    if (session.status !== 'planned') {
-      throw new ConflictError(
-        `Session ${session.id} is ${session.status}; only a planned session can be applied`,
-      );
-    }
-    if (input.planHash !== revision.planHash) {
-      throw new ConflictError(
-        `The plan changed since you reviewed it (you sent ${input.planHash}, the current revision ${revision.seq} has ${revision.planHash}); review it and apply again`,
-      );
-    }
-    if (revision.plan.resources.length === 0) {
-      throw new ConflictError(
-        'Nothing to apply: the plan has no resources; answer the planner\u2019s questions first',
-      );
-    }
+    // Holding the lock, re-read: the state may have moved before we got it.
+    const fresh = await store.getSession({ id: session.id });
     const started = await store.transition({
       id: session.id,
-      from: 'planned',
-      to: 'applying',
+      from: statesLeadingTo(input.to),
+      to: input.to,
       audit: {
         actor: input.actor,
-        action: 'apply-start',
-        details: { seq: revision.seq, planHash: revision.planHash },
+        action: `${input.kind}-start`,
+        revisionSeq: input.revisionSeq ?? undefined,
+        details: {
+          operationId,
+          steps: input.steps.length,
+          resumed: fresh.session.status === input.to,
+        },
       },
     });
     if (!started) {
-      const current = await store.getSession({ id: session.id });
+      await locks.release({ key, operationId });
       throw new ConflictError(
-        `Session ${session.id} is ${current.session.status}; only a planned session can be applied`,
+        `Session ${session.id} is ${fresh.session.status}; it cannot be ${
+          input.kind === 'apply' ? 'applied' : 'destroyed'
+        } now`,
       );
     }
-    const run = this.runApply(session, revision, input.actor).finally(() =>
-      this.running.delete(run),
-    );
+    await store.createOperation({
+      id: operationId,
+      sessionId: session.id,
+      kind: input.kind,
+      revisionSeq: input.revisionSeq,
+      actor: input.actor,
+    });
+    const run = this.runner
+      .run({
+        sessionId: session.id,
+        owner: session.owner,
+        operationId,
+        region: session.region,
+        planTags: input.planTags,
+        revisionSeq: input.revisionSeq,
+        steps: input.steps,
+        resources: fresh.resources,
+      })
+      .then(
+        () => this.finish(input, session, operationId, 'succeeded'),
+        error =>
+          this.finish(input, session, operationId, 'failed', error as Error),
+      )
+      .catch(error =>
+        logger.error(`Operation ${operationId} could not finish`, error),
+      )
+      .finally(() => this.running.delete(run));
     this.running.add(run);
-    return store.getSession({ id: session.id });
+    return operationId;
   }
 
-  /** Resolves when every apply started so far has finished. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) {
-      await Promise.allSettled([...this.running]);
-    }
-  }
-
-  private async runApply(session: Session, revision: Revision, actor: string) {
-    const { store, provider, logger } = this.options;
-    const region = revision.plan.region;
-    try {
-      const cloudIds: string[] = [];
-      for (const resource of revision.plan.resources) {
-        const address = resourceAddress(resource);
-        const state = await provider.create({
-          region,
-          resource,
-          clientToken: clientToken(session.id, address, revision.seq),
-          tags: {
-            'intent:session': session.id,
-            'intent:address': address,
-            'intent:owner': session.owner,
-          },
-        });
-        cloudIds.push(state.cloudId);
-        await store.saveResource({
-          sessionId: session.id,
-          resource: {
-            address,
-            type: resource.type,
-            cloudId: state.cloudId,
-            status: state.status,
-            desired: resource,
-            actual: state.attributes,
-          },
-        });
-      }
-      await this.waitUntilRunning(session.id, revision, cloudIds);
-      await store.transition({
-        id: session.id,
-        from: 'applying',
-        to: 'active',
-        revision: { seq: revision.seq, status: 'applied' },
-        audit: {
-          actor,
-          action: 'apply-succeeded',
-          details: { seq: revision.seq, cloudIds },
-        },
-      });
-    } catch (error) {
-      logger.error(`Apply of session ${session.id} failed`, error as Error);
-      await store.transition({
-        id: session.id,
-        from: 'applying',
-        to: 'failed',
-        revision: { seq: revision.seq, status: 'failed' },
-        audit: {
-          actor,
-          action: 'apply-failed',
-          details: {
-            seq: revision.seq,
-            error: String((error as Error).message),
-          },
-        },
-      });
-    }
-  }
-
-  private async waitUntilRunning(
-    sessionId: string,
-    revision: Revision,
-    cloudIds: string[],
+  private async finish(
+    input: Parameters<SessionService['startOperation']>[0],
+    session: Session,
+    operationId: string,
+    outcome: 'succeeded' | 'failed',
+    error?: Error,
   ) {
-    const { store, provider, pollMillis, readyTimeoutMillis } = this.options;
-    const deadline = Date.now() + readyTimeoutMillis;
-    for (;;) {
-      const states = await provider.describe({
-        region: revision.plan.region,
-        cloudIds,
-      });
-      for (const state of states) {
-        const resource = revision.plan.resources.find(
-          r => resourceAddress(r) === state.tags['intent:address'],
-        );
-        if (resource) {
-          await store.saveResource({
-            sessionId,
-            resource: {
-              address: resourceAddress(resource),
-              type: resource.type,
-              cloudId: state.cloudId,
-              status: state.status,
-              desired: resource,
-              actual: state.attributes,
-            },
-          });
-        }
-      }
-      if (
-        states.length === cloudIds.length &&
-        states.every(s => s.status === 'running')
-      ) {
-        return;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Resources did not reach the running state within ${readyTimeoutMillis} ms`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, pollMillis));
+    const { store, locks, logger } = this.options;
+    const lost = error?.name === 'LockLostError';
+    if (error) {
+      logger.warn(
+        `Operation ${operationId} on session ${session.id} failed: ${error.message}`,
+      );
     }
+    await store.finishOperation({
+      operationId,
+      status: outcome,
+      error: error?.message,
+    });
+    if (!lost) {
+      const to = outcome === 'succeeded' ? input.onSuccess.to : 'failed';
+      const revisionStatus =
+        outcome === 'succeeded'
+          ? input.onSuccess.revision
+          : input.onFailure.revision;
+      await store.transition({
+        id: session.id,
+        from: [input.to],
+        to,
+        revision:
+          input.revisionSeq !== null && revisionStatus
+            ? { seq: input.revisionSeq, status: revisionStatus }
+            : undefined,
+        audit: {
+          actor: input.actor,
+          action:
+            outcome === 'succeeded'
+              ? input.onSuccess.action
+              : input.onFailure.action,
+          revisionSeq: input.revisionSeq ?? undefined,
+          details: { operationId, ...(error ? { error: error.message } : {}) },
+        },
+      });
+      await locks.release({ key: `session:${session.id}`, operationId });
+    }
+    this.options.onChange?.(session.id, operationId);
   }
-}
-
-function titleOf(intent: string): string {
-  const firstLine = intent.split('\n')[0].trim();
-  return firstLine.length <= TITLE_LENGTH
-    ? firstLine
-    : `${firstLine.slice(0, TITLE_LENGTH - 1)}\u2026`;
 }

@@ -1,121 +1,293 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import express from 'express';
-import Router from 'express-promise-router';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  intentAdminPermission,
+  intentSessionApplyPermission,
+  intentSessionCreatePermission,
+  intentSessionDestroyPermission,
+  intentSessionReadPermission,
+  SessionStatus,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
+import express, { Request } from 'express';
 import { SessionStore } from '../database';
-import { SessionService } from './SessionService';
-
-const MAX_PAGE_SIZE = 100;
-
-function pageParam(
-  value: unknown,
-  name: string,
-  fallback: number,
-  max: number,
-) {
-  if (value === undefined) {
-    return fallback;
-  }
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) {
-    throw new InputError(
-      `Query parameter ${name} must be an integer from 0 to ${max}`,
-    );
-  }
-  return n;
-}
+import { spec } from '../schema/openapi';
+import { Actor, SessionService } from './SessionService';
 
 /** @internal */
-export async function createRouter(options: {
+export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   auditor: AuditorService;
   store: SessionStore;
   sessions: SessionService;
-}): Promise<express.Router> {
-  const { httpAuth, auditor, store, sessions } = options;
-  const router = Router();
+}
+
+/** @internal */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, auditor, store, sessions } = options;
+  const router = createValidatedOpenApiRouter(spec);
   router.use(express.json({ limit: '64kb' }));
+
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  const actorOf = (
+    req: Request,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Actor => ({
+    userEntityRef: credentials.principal.userEntityRef,
+    clientIp: req.ip,
+  });
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission<'intent-session'>,
+    sessionId?: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [
+        permission.type === 'resource'
+          ? { permission, resourceRef: sessionId! }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You are not allowed to ${permission.name}${
+          sessionId ? ` on session ${sessionId}` : ''
+        }`,
+      );
+    }
+  }
+
+  /** Runs a change and reports it to the auditor service, failed or not. */
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: Record<string, string>,
+    fn: () => Promise<T>,
+  ) {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.post('/v1/sessions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const event = await auditor.createEvent({
-      eventId: 'session-create',
-      severityLevel: 'medium',
-      request: req,
-    });
-    try {
-      const details = await sessions.createSession({
-        intent: req.body?.intent,
-        owner: credentials.principal.userEntityRef,
-      });
-      await event.success({ meta: { sessionId: details.session.id } });
-      res.status(201).json(details);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  });
-
-  router.get('/v1/sessions', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const owner = req.query.owner;
-    if (owner !== undefined && typeof owner !== 'string') {
-      throw new InputError('Query parameter owner must be one entity ref');
+  router.post('/v1/plans/preview', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await authorize(credentials, intentSessionCreatePermission);
+    if (req.body.sessionId) {
+      await authorize(
+        credentials,
+        intentSessionReadPermission,
+        req.body.sessionId,
+      );
     }
     res.json(
-      await store.listSessions({
-        owner,
-        limit: pageParam(req.query.limit, 'limit', 20, MAX_PAGE_SIZE),
-        offset: pageParam(
-          req.query.offset,
-          'offset',
-          0,
-          Number.MAX_SAFE_INTEGER,
-        ),
+      await sessions.preview({
+        intent: req.body.intent,
+        base: req.body.base,
+        sessionId: req.body.sessionId,
+        actor: actorOf(req, credentials),
       }),
     );
   });
 
+  router.get('/v1/sessions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: intentSessionReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      res.json({ items: [], totalCount: 0 });
+      return;
+    }
+    res.json(
+      await store.listSessions({
+        owner: req.query.owner,
+        status: req.query.status as SessionStatus | undefined,
+        criteria:
+          decision.result === AuthorizeResult.CONDITIONAL
+            ? (decision.conditions as any)
+            : undefined,
+        limit: req.query.limit ?? 20,
+        offset: req.query.offset ?? 0,
+      }),
+    );
+  });
+
+  router.post('/v1/sessions', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await authorize(credentials, intentSessionCreatePermission);
+    const details = await audited(req, 'session-create', {}, () =>
+      sessions.createSession({
+        intent: req.body.intent,
+        team: req.body.team ?? null,
+        actor: actorOf(req, credentials),
+      }),
+    );
+    res.status(201).json(details);
+  });
+
   router.get('/v1/sessions/:id', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await store.getSession({ id: req.params.id }); // 404 before 403
+    await authorize(credentials, intentSessionReadPermission, req.params.id);
     res.json(await store.getSession({ id: req.params.id }));
   });
 
-  router.get('/v1/sessions/:id/audit', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  router.post('/v1/sessions/:id/revisions', async (req, res) => {
+    const credentials = await userCredentials(req);
     await store.getSession({ id: req.params.id });
-    res.json({
-      items: await store.listAuditEvents({ sessionId: req.params.id }),
-    });
+    await authorize(credentials, intentSessionApplyPermission, req.params.id);
+    const details = await audited(
+      req,
+      'revision-create',
+      { sessionId: req.params.id },
+      () =>
+        sessions.followUp({
+          id: req.params.id,
+          intent: req.body.intent,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.status(201).json(details);
   });
 
   router.post('/v1/sessions/:id/apply', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const event = await auditor.createEvent({
-      eventId: 'session-apply',
-      severityLevel: 'medium',
-      request: req,
-      meta: { sessionId: req.params.id },
+    const credentials = await userCredentials(req);
+    await store.getSession({ id: req.params.id });
+    await authorize(credentials, intentSessionApplyPermission, req.params.id);
+    const result = await audited(
+      req,
+      'session-apply',
+      { sessionId: req.params.id },
+      () =>
+        sessions.apply({
+          id: req.params.id,
+          planHash: req.body.planHash,
+          confirm: req.body.confirm,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.status(202).json(result);
+  });
+
+  router.post('/v1/sessions/:id/destroy', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await store.getSession({ id: req.params.id });
+    await authorize(credentials, intentSessionDestroyPermission, req.params.id);
+    const result = await audited(
+      req,
+      'session-destroy',
+      { sessionId: req.params.id },
+      () =>
+        sessions.destroy({
+          id: req.params.id,
+          confirm: req.body?.confirm,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.status(202).json(result);
+  });
+
+  router.post('/v1/sessions/:id/extend', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await store.getSession({ id: req.params.id });
+    await authorize(credentials, intentSessionApplyPermission, req.params.id);
+    const details = await audited(
+      req,
+      'session-extend',
+      { sessionId: req.params.id },
+      () =>
+        sessions.extend({
+          id: req.params.id,
+          hours: req.body.hours,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.json(details);
+  });
+
+  router.get('/v1/sessions/:id/audit', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
     });
-    try {
-      const details = await sessions.apply({
-        id: req.params.id,
-        planHash: req.body?.planHash,
-        actor: credentials.principal.userEntityRef,
-      });
-      await event.success();
-      res.status(202).json(details);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    await store.getSession({ id: req.params.id });
+    await authorize(credentials, intentSessionReadPermission, req.params.id);
+    res.json({
+      items: await store.listAuditEvents({
+        sessionId: req.params.id,
+        limit: req.query.limit ?? 100,
+        beforeId: req.query.before,
+      }),
+    });
+  });
+
+  router.post('/v1/sessions/:id/lock/release', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await authorize(credentials, intentAdminPermission);
+    const result = await audited(
+      req,
+      'lock-force-release',
+      { sessionId: req.params.id },
+      () =>
+        sessions.forceReleaseLock({
+          id: req.params.id,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.json(result);
+  });
+
+  router.get('/v1/operations/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const operation = await store.getOperation({ id: req.params.id });
+    await authorize(
+      credentials,
+      intentSessionReadPermission,
+      operation.sessionId,
+    );
+    res.json(operation);
   });
 
   return router;

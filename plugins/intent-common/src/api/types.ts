@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import type { CostEstimate } from '../cost';
+import type { PlanDiff } from '../diff';
+import type { PolicyEvaluation } from '../policy';
 import type { Plan } from '../plan';
 import type { PlanAssumption } from '../planner';
 
-/** Where a session is in its lifecycle. @public */
+/** Where a session is in its lifecycle (transitions: `SESSION_TRANSITIONS`). @public */
 export type SessionStatus =
   | 'draft'
   | 'planned'
@@ -22,12 +25,15 @@ export interface Session {
   title: string;
   /** Entity ref of the user who asked for it. */
   owner: string;
+  /** Entity ref of the owner's team, when known. */
+  team: string | null;
   provider: string;
   region: string;
   status: SessionStatus;
   expiresAt: string | null;
   createdAt: string;
   updatedAt: string;
+  promotedTo: string | null;
 }
 
 /** @public */
@@ -39,6 +45,12 @@ export type RevisionStatus =
   | 'superseded'
   | 'failed';
 
+/** The guardrails' verdict on a revision, as stored with it. @public */
+export type RevisionPolicy = PolicyEvaluation;
+
+/** The cost estimate stored with a revision. @public */
+export type RevisionCost = CostEstimate;
+
 /** One planned version of a session's desired state. Append-only. @public */
 export interface Revision {
   sessionId: string;
@@ -49,10 +61,17 @@ export interface Revision {
   assumptions: PlanAssumption[];
   questions: string[];
   outOfScope: string[];
+  /** For a follow-up: what the planner understood it to change. */
+  modification: string | null;
+  /** Against what was applied when the revision was made. */
+  diff: PlanDiff;
+  policy: RevisionPolicy;
+  cost: RevisionCost;
   /** sha256 of the canonical plan: what an apply request must quote. */
   planHash: string;
   status: RevisionStatus;
   createdBy: string;
+  approvedBy: string | null;
   createdAt: string;
 }
 
@@ -61,6 +80,8 @@ export interface SessionResource {
   address: string;
   type: string;
   cloudId: string | null;
+  /** During a replace: the old resource, until it is deleted. */
+  replacedCloudId: string | null;
   /** The cloud's own state, e.g. `pending`, `running`. */
   status: string;
   desired: Record<string, unknown>;
@@ -69,9 +90,42 @@ export interface SessionResource {
 }
 
 /** @public */
+export interface OperationStep {
+  /** e.g. `create:aws_instance.web` */
+  step: string;
+  status: 'started' | 'succeeded' | 'failed' | 'skipped';
+  cloudId: string | null;
+  message: string | null;
+  at: string;
+}
+
+/** An apply or destroy run. @public */
+export interface Operation {
+  id: string;
+  sessionId: string;
+  kind: 'apply' | 'destroy';
+  revisionSeq: number | null;
+  status: 'running' | 'succeeded' | 'failed';
+  actor: string;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  steps: OperationStep[];
+}
+
+/** Who holds a session's lock, and until when. @public */
+export interface SessionLock {
+  operationId: string;
+  holder: string;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+/** @public */
 export interface AuditEvent {
   id: number;
   sessionId: string | null;
+  revisionSeq: number | null;
   actor: string;
   action: string;
   details: Record<string, unknown>;
@@ -83,4 +137,21 @@ export interface SessionDetails {
   session: Session;
   revisions: Revision[];
   resources: SessionResource[];
+  /** Newest first, without their steps (see `GET /v1/operations/:id`). */
+  operations: Array<Omit<Operation, 'steps'>>;
+  lock: SessionLock | null;
+}
+
+/** What `POST /v1/plans/preview` returns: a revision that is not stored. @public */
+export interface PlanPreview {
+  planner: string;
+  plan: Plan;
+  assumptions: PlanAssumption[];
+  questions: string[];
+  outOfScope: string[];
+  modification: string | null;
+  diff: PlanDiff;
+  policy: RevisionPolicy;
+  cost: RevisionCost;
+  planHash: string;
 }

@@ -2,3 +2,4 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 export * from './schema';
+export * from './replacement';

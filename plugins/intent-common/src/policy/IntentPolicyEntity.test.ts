@@ -234,4 +234,118 @@ describe('validateIntentPolicyEntity', () => {
       expect(withApprovers('group:a/b/c')).toHaveLength(1);
     });
   });
+
+  describe('rule expressions', () => {
+    const withExpression = (expression: string) =>
+      policy({
+        owner: 'guests',
+        rules: [
+          {
+            id: 'fine',
+            outcome: 'warn',
+            expression: 'resource.type == "aws_eip"',
+          },
+          { id: 'broken', outcome: 'deny', expression },
+        ],
+      });
+
+    it('compiles every expression and names the rule, line and column of a syntax error', () => {
+      expect(problemsOf(withExpression('resource.type =='))).toEqual([
+        'spec.rules.1.expression: rule broken: line 1, column 17: Unexpected token: EOF',
+      ]);
+    });
+
+    it('finds the line of an error in a multi-line expression', () => {
+      expect(
+        problemsOf(
+          withExpression(
+            'resource.type == "aws_instance" &&\n  resource.instanceType.startsWith(',
+          ),
+        ),
+      ).toEqual([
+        expect.stringMatching(
+          /^spec\.rules\.1\.expression: rule broken: line 2, column \d+: /,
+        ),
+      ]);
+    });
+
+    it('rejects unknown variables and non-boolean expressions', () => {
+      expect(problemsOf(withExpression('plan.region == "eu-west-1"'))).toEqual([
+        'spec.rules.1.expression: rule broken: line 1, column 1: Unknown variable: plan',
+      ]);
+      expect(problemsOf(withExpression('"deny"'))).toEqual([
+        'spec.rules.1.expression: rule broken: line 1, column 1: The expression must be true or false, but it is of type string',
+      ]);
+    });
+
+    it('reports schema problems without compiling', () => {
+      expect(
+        problemsOf(
+          policy({
+            owner: 'guests',
+            rules: [{ id: 'Bad', outcome: 'deny', expression: 'resource ==' }],
+          }),
+        ),
+      ).toEqual([expect.stringMatching(/^spec\.rules\.0\.id: /)]);
+    });
+  });
+
+  describe('baseline overrides', () => {
+    it('accepts tightened levels and limits, and a rule fix text', () => {
+      expect(
+        problemsOf(
+          policy({
+            owner: 'guests',
+            baseline: {
+              rules: { 'no-public-ip': 'deny', 'max-ttl': 'warn' },
+              allowedRegions: ['eu-*'],
+              allowedInstanceTypes: ['t4g'],
+              maxInstances: 1,
+              maxHourlyUsd: 0.5,
+              maxTtlHours: 8,
+              requiredTags: ['cost-center'],
+            },
+            rules: [
+              {
+                id: 'no-gpu',
+                outcome: 'deny',
+                expression: 'resource.type == "aws_instance"',
+                fix: 'Use a t4g instance',
+              },
+            ],
+          }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('does not let a policy switch a baseline rule off or invent one', () => {
+      expect(
+        problemsOf(
+          policy({
+            owner: 'guests',
+            baseline: { rules: { 'no-public-ip': 'off', 'no-gpus': 'deny' } },
+          }),
+        ),
+      ).toEqual([
+        'spec.baseline.rules.no-public-ip: Expected deny or warn: a policy cannot switch a baseline rule off',
+        expect.stringMatching(
+          /^spec\.baseline\.rules: Unrecognized key: "no-gpus"/,
+        ),
+      ]);
+    });
+
+    it('checks the limits', () => {
+      expect(
+        problemsOf(
+          policy({
+            owner: 'guests',
+            baseline: { maxInstances: -1, maxHourlyUsd: 0 },
+          }),
+        ),
+      ).toEqual([
+        expect.stringMatching(/^spec\.baseline\.maxInstances: /),
+        'spec.baseline.maxHourlyUsd: Must be greater than 0',
+      ]);
+    });
+  });
 });

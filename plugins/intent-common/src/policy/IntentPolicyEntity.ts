@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 import { regionSchema } from '../plan';
+import { BaselineRuleId, baselineRuleIds } from './baselineConfig';
+import { compileCelExpression, formatCelProblem } from './cel';
 
 /** The `apiVersion` of the IntentPolicy catalog kind. @public */
 export const INTENT_POLICY_API_VERSION = 'intent.backstage.io/v1alpha1';
@@ -47,7 +49,12 @@ const groupRefPattern = new RegExp(
 
 const nonEmpty = z.string().trim().min(1, 'Must not be empty');
 
-const appliesToSchema = z
+/**
+ * The `spec.appliesTo` of an IntentPolicy entity.
+ *
+ * @public
+ */
+export const intentPolicyAppliesToSchema = z
   .strictObject({
     teams: z.array(nonEmpty).optional(),
     users: z.array(nonEmpty).optional(),
@@ -99,6 +106,7 @@ const ruleSchema = z
       )
       .optional(),
     message: nonEmpty.optional(),
+    fix: nonEmpty.optional(),
   })
   .superRefine((rule, ctx) => {
     if (rule.outcome === 'require-approval' && !rule.approvers) {
@@ -118,6 +126,26 @@ const ruleSchema = z
     }
   });
 
+const tightenedLevel = z.enum(['deny', 'warn'], {
+  error: 'Expected deny or warn: a policy cannot switch a baseline rule off',
+});
+
+const baselineOverridesSchema = z.strictObject({
+  rules: z
+    .strictObject(
+      Object.fromEntries(
+        baselineRuleIds.map(id => [id, tightenedLevel.optional()]),
+      ) as Record<BaselineRuleId, z.ZodOptional<typeof tightenedLevel>>,
+    )
+    .optional(),
+  allowedRegions: z.array(nonEmpty).optional(),
+  allowedInstanceTypes: z.array(nonEmpty).optional(),
+  maxInstances: z.number().int('Must be a whole number').min(0).optional(),
+  maxHourlyUsd: z.number().positive('Must be greater than 0').optional(),
+  maxTtlHours: z.number().positive('Must be greater than 0').optional(),
+  requiredTags: z.array(nonEmpty).optional(),
+});
+
 /**
  * The `spec` of an IntentPolicy entity. Unknown fields are rejected, so that a
  * misspelt key fails ingestion instead of silently changing what the policy
@@ -133,7 +161,8 @@ export const intentPolicySpecSchema = z
         entityRefPattern,
         'Expected an entity ref such as group:default/platform-team',
       ),
-    appliesTo: appliesToSchema.optional(),
+    appliesTo: intentPolicyAppliesToSchema.optional(),
+    baseline: baselineOverridesSchema.optional(),
     rules: z.array(ruleSchema).max(100, 'Use at most 100 rules').optional(),
   })
   .superRefine((spec, ctx) => {
@@ -169,19 +198,40 @@ export type PolicyOutcome = (typeof policyOutcomes)[number];
 /**
  * Who and where a policy applies. Left out, or `all: true`, means every
  * session; otherwise a session is covered when its team, its owner or its
- * region is listed.
+ * region is listed (any one of them is enough). Team and user refs default to
+ * kind `group` and `user` and to the policy's namespace; they compare
+ * case-insensitively.
  *
  * @public
  */
-export type IntentPolicyAppliesTo = z.infer<typeof appliesToSchema>;
+export type IntentPolicyAppliesTo = z.infer<typeof intentPolicyAppliesToSchema>;
 
 /**
- * One rule of a policy. `expression` is evaluated against each resource of a
- * plan; when it is true the rule's `outcome` applies.
+ * One rule of a policy. `expression` is a CEL expression evaluated against
+ * each resource of a plan, with the variables `resource` (the resource's
+ * fields plus its `address`) and `session` (`owner`, `team` when known,
+ * `region`, `ttlHours`). When it is true the rule's `outcome` applies; when it
+ * cannot be evaluated (a missing field, a wrong type) the plan is denied, so
+ * guard optional fields with `has(resource.field)` or test `resource.type`
+ * first. Numbers are doubles. `message` is what the user sees, `fix` how to
+ * satisfy the rule.
  *
  * @public
  */
 export type IntentPolicyRule = z.infer<typeof ruleSchema>;
+
+/**
+ * Tightenings of the built-in baseline for the sessions a policy applies to.
+ * They add findings (sourced to the policy) and never remove the baseline's:
+ * `rules` raises a rule to `deny` or `warn` even when app-config switched it
+ * off; each limit is checked in addition to app-config's, at the level given
+ * in `rules` for that rule, `deny` otherwise.
+ *
+ * @public
+ */
+export type IntentPolicyBaselineOverrides = z.infer<
+  typeof baselineOverridesSchema
+>;
 
 /** @public */
 export type IntentPolicySpec = z.infer<typeof intentPolicySpecSchema>;
@@ -216,9 +266,33 @@ export function isIntentPolicyEntity(
 }
 
 /**
- * Validates an untrusted IntentPolicy entity. Returns the typed entity, or
- * one readable problem per issue, each starting with the field path
- * (`spec.rules.0.approvers: Required when outcome is require-approval ...`).
+ * Compiles every rule expression of a spec and returns one problem per
+ * expression that does not compile:
+ * `spec.rules.1.expression: rule xlarge-instances: line 1, column 18: Unexpected token: EOF`.
+ *
+ * @public
+ */
+export function intentPolicyExpressionProblems(
+  spec: IntentPolicySpec,
+): string[] {
+  return (spec.rules ?? []).flatMap((rule, index) => {
+    const compiled = compileCelExpression(rule.expression);
+    return compiled.ok
+      ? []
+      : [
+          `spec.rules.${index}.expression: rule ${rule.id}: ${formatCelProblem(
+            compiled.problem,
+          )}`,
+        ];
+  });
+}
+
+/**
+ * Validates an untrusted IntentPolicy entity: its schema, then the CEL
+ * expression of every rule. Returns the typed entity, or one readable problem
+ * per issue, each starting with the field path
+ * (`spec.rules.0.approvers: Required when outcome is require-approval ...`,
+ * `spec.rules.1.expression: rule big: line 1, column 18: Unexpected token: EOF`).
  *
  * @public
  */
@@ -228,18 +302,17 @@ export function validateIntentPolicyEntity(
   | { ok: true; entity: IntentPolicyEntity; problems: [] }
   | { ok: false; problems: string[] } {
   const result = intentPolicyEntitySchema.safeParse(entity);
-  if (result.success) {
+  if (!result.success) {
     return {
-      ok: true,
-      entity: result.data,
-      problems: [],
+      ok: false,
+      problems: result.error.issues.map(
+        issue =>
+          `${issue.path.map(String).join('.') || '(entity)'}: ${issue.message}`,
+      ),
     };
   }
-  return {
-    ok: false,
-    problems: result.error.issues.map(
-      issue =>
-        `${issue.path.map(String).join('.') || '(entity)'}: ${issue.message}`,
-    ),
-  };
+  const problems = intentPolicyExpressionProblems(result.data.spec);
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, entity: result.data, problems: [] };
 }

@@ -3,9 +3,16 @@
 
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  Operation,
   Session,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
+
+/** What apply and destroy return: the operation that started. @public */
+export interface OperationStarted {
+  details: SessionDetails;
+  operationId: string;
+}
 
 /**
  * The intent backend's REST API, as the portal pages use it.
@@ -20,10 +27,21 @@ export interface IntentApi {
     limit?: number;
     offset?: number;
   }): Promise<{ items: Session[]; totalCount: number }>;
+  followUp(request: { id: string; intent: string }): Promise<SessionDetails>;
   applySession(request: {
     id: string;
     planHash: string;
+    confirm?: boolean;
+  }): Promise<OperationStarted>;
+  destroySession(request: {
+    id: string;
+    confirm: boolean;
+  }): Promise<OperationStarted>;
+  extendSession(request: {
+    id: string;
+    hours: number;
   }): Promise<SessionDetails>;
+  getOperation(request: { id: string }): Promise<Operation>;
 }
 
 /** @public */

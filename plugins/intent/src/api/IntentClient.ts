@@ -4,10 +4,11 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  Operation,
   Session,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { IntentApi } from './IntentApi';
+import { IntentApi, OperationStarted } from './IntentApi';
 
 /**
  * {@link IntentApi} over HTTP, with the signed-in user's token.
@@ -28,7 +29,7 @@ export class IntentClient implements IntentApi {
   }
 
   getSession(request: { id: string }): Promise<SessionDetails> {
-    return this.request(`/v1/sessions/${encodeURIComponent(request.id)}`);
+    return this.request(this.sessionPath(request.id));
   }
 
   listSessions(
@@ -44,17 +45,53 @@ export class IntentClient implements IntentApi {
     return this.request(`/v1/sessions${suffix}`);
   }
 
+  followUp(request: { id: string; intent: string }): Promise<SessionDetails> {
+    return this.request(`${this.sessionPath(request.id)}/revisions`, {
+      method: 'POST',
+      body: { intent: request.intent },
+    });
+  }
+
   applySession(request: {
     id: string;
     planHash: string;
-  }): Promise<SessionDetails> {
-    return this.request(
-      `/v1/sessions/${encodeURIComponent(request.id)}/apply`,
-      {
-        method: 'POST',
-        body: { planHash: request.planHash },
+    confirm?: boolean;
+  }): Promise<OperationStarted> {
+    return this.request(`${this.sessionPath(request.id)}/apply`, {
+      method: 'POST',
+      body: {
+        planHash: request.planHash,
+        ...(request.confirm ? { confirm: true } : {}),
       },
-    );
+    });
+  }
+
+  destroySession(request: {
+    id: string;
+    confirm: boolean;
+  }): Promise<OperationStarted> {
+    return this.request(`${this.sessionPath(request.id)}/destroy`, {
+      method: 'POST',
+      body: { confirm: request.confirm },
+    });
+  }
+
+  extendSession(request: {
+    id: string;
+    hours: number;
+  }): Promise<SessionDetails> {
+    return this.request(`${this.sessionPath(request.id)}/extend`, {
+      method: 'POST',
+      body: { hours: request.hours },
+    });
+  }
+
+  getOperation(request: { id: string }): Promise<Operation> {
+    return this.request(`/v1/operations/${encodeURIComponent(request.id)}`);
+  }
+
+  private sessionPath(id: string) {
+    return `/v1/sessions/${encodeURIComponent(id)}`;
   }
 
   private async request<T>(

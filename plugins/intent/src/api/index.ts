@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-export { intentApiRef, type IntentApi } from './IntentApi';
+export {
+  intentApiRef,
+  type IntentApi,
+  type OperationStarted,
+} from './IntentApi';
 export { IntentClient } from './IntentClient';

@@ -3,6 +3,8 @@
 
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
+  diffPlans,
+  estimateCost,
   planWithRules,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -17,12 +19,14 @@ function planned(): SessionDetails {
       id: 's1',
       title: 'a t3.micro with Debian',
       owner: 'user:default/ada',
+      team: null,
       provider: 'simulated',
       region: 'eu-west-1',
       status: 'planned',
       expiresAt: null,
       createdAt: '2026-11-25T00:00:00.000Z',
       updatedAt: '2026-11-25T00:00:00.000Z',
+      promotedTo: null,
     },
     revisions: [
       {
@@ -32,11 +36,18 @@ function planned(): SessionDetails {
         intent: 'a t3.micro with Debian in eu-west-1',
         planHash: 'abc123',
         status: 'proposed',
+        modification: null,
+        diff: diffPlans(null, result.plan),
+        policy: { verdict: 'allow', findings: [], appliedPolicies: [] },
+        cost: estimateCost(result.plan),
+        approvedBy: null,
         createdBy: 'user:default/ada',
         createdAt: '2026-11-25T00:00:00.000Z',
       },
     ],
     resources: [],
+    operations: [],
+    lock: null,
   };
 }
 
@@ -45,7 +56,11 @@ function fakeApi(overrides: Partial<IntentApi> = {}): jest.Mocked<IntentApi> {
     createSession: jest.fn(),
     getSession: jest.fn(),
     listSessions: jest.fn(),
+    followUp: jest.fn(),
     applySession: jest.fn(),
+    destroySession: jest.fn(),
+    extendSession: jest.fn(),
+    getOperation: jest.fn(),
     ...overrides,
   } as jest.Mocked<IntentApi>;
 }
@@ -63,12 +78,18 @@ describe('IntentPage', () => {
 
   it('shows the plan and applies it with the hash it showed', async () => {
     const details = planned();
+    const active = {
+      ...details,
+      session: { ...details.session, status: 'active' as const },
+    };
     const api = fakeApi({
-      getSession: jest.fn().mockResolvedValue(details),
-      applySession: jest.fn().mockResolvedValue({
-        ...details,
-        session: { ...details.session, status: 'active' },
-      }),
+      getSession: jest
+        .fn()
+        .mockResolvedValueOnce(details)
+        .mockResolvedValue(active),
+      applySession: jest
+        .fn()
+        .mockResolvedValue({ operationId: 'op-1', details: active }),
     });
     await renderInTestApp(<IntentPage />, {
       apis: [[intentApiRef, api]],
@@ -76,13 +97,17 @@ describe('IntentPage', () => {
     });
     expect(await screen.findByText('aws_instance.sandbox')).toBeInTheDocument();
     expect(
-      screen.getByText('t3.micro, debian 12 (x86_64)'),
+      screen.getByText(/t3\.micro, debian 12 \(x86_64\)/),
     ).toBeInTheDocument();
+    expect(screen.getByLabelText('Policy verdict')).toHaveTextContent(
+      'Policy: allow',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() =>
       expect(api.applySession).toHaveBeenCalledWith({
         id: 's1',
         planHash: 'abc123',
+        confirm: undefined,
       }),
     );
     expect(await screen.findByLabelText('Session status')).toHaveTextContent(

@@ -23,7 +23,11 @@ export function ResourcesTable({
         {resources.map(resource => (
           <tr key={resource.address}>
             <td className={styles.mono}>{resource.address}</td>
-            <td className={styles.mono}>{resource.cloudId ?? '—'}</td>
+            <td className={styles.mono}>
+              {resource.cloudId ?? '—'}
+              {resource.replacedCloudId &&
+                ` (replacing ${resource.replacedCloudId})`}
+            </td>
             <td data-testid={`state-${resource.address}`}>{resource.status}</td>
           </tr>
         ))}

@@ -9,23 +9,32 @@ import {
   Card,
   CardBody,
   CardHeader,
+  Checkbox,
   Flex,
   Text,
+  TextField,
 } from '@backstage/ui';
-import { useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { intentApiRef } from '../../api';
 import { useSession } from '../../hooks/useSession';
-import { PlanTable } from './PlanTable';
+import { DiffTable } from './DiffTable';
+import { History } from './History';
+import { PolicyPanel } from './PolicyPanel';
 import { ResourcesTable } from './ResourcesTable';
 
-/** One session: its plan, what the planner assumed, Apply, and what runs. */
+const FINAL = ['destroyed', 'expired', 'promoted'];
+
+/** One session: the latest plan and its verdict, Apply, follow-ups, what runs, history. */
 export function SessionView() {
   const { id = '' } = useParams();
   const api = useApi(intentApiRef);
-  const { details, setDetails, error } = useSession(id);
-  const [applyError, setApplyError] = useState<string>();
-  const [applying, setApplying] = useState(false);
+  const { details, setDetails, error, reload } = useSession(id);
+  const [actionError, setActionError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmDestroy, setConfirmDestroy] = useState(false);
+  const [followUp, setFollowUp] = useState('');
 
   if (error) {
     return <Alert status="danger" title={error.message} />;
@@ -34,21 +43,47 @@ export function SessionView() {
     return <Text>Loading session…</Text>;
   }
 
-  const { session, revisions, resources } = details;
+  const { session, revisions, resources, lock } = details;
   const revision = revisions[revisions.length - 1];
+  const destructive = revision.diff.destructive;
   const canApply =
-    session.status === 'planned' && revision.plan.resources.length > 0;
+    ['planned', 'failed'].includes(session.status) &&
+    revision.status !== 'applied' &&
+    revision.policy.verdict !== 'deny' &&
+    (revision.plan.resources.length > 0 || resources.length > 0);
+  const final = FINAL.includes(session.status);
 
-  const apply = async () => {
-    setApplying(true);
-    setApplyError(undefined);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setActionError(undefined);
     try {
-      setDetails(await api.applySession({ id, planHash: revision.planHash }));
+      await action();
+      setConfirmed(false);
+      setConfirmDestroy(false);
     } catch (e) {
-      setApplyError((e as Error).message);
+      setActionError((e as Error).message);
     } finally {
-      setApplying(false);
+      setBusy(false);
+      await reload();
     }
+  };
+
+  const apply = () =>
+    run(async () => {
+      const started = await api.applySession({
+        id,
+        planHash: revision.planHash,
+        confirm: destructive ? confirmed : undefined,
+      });
+      setDetails(started.details);
+    });
+
+  const submitFollowUp = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => {
+      setDetails(await api.followUp({ id, intent: followUp }));
+      setFollowUp('');
+    });
   };
 
   return (
@@ -63,20 +98,39 @@ export function SessionView() {
         )}
       </Flex>
       <Text color="secondary">
-        Owner {session.owner} · revision {revision.seq} by {revision.planner}{' '}
-        planner · plan {revision.planHash.slice(0, 12)}
+        Owner {session.owner}
+        {session.team ? ` (${session.team})` : ''} · region {session.region} ·
+        revision {revision.seq} by {revision.planner} planner · plan{' '}
+        {revision.planHash.slice(0, 12)}
+        {session.expiresAt && !final
+          ? ` · expires ${new Date(session.expiresAt).toLocaleString()}`
+          : ''}
       </Text>
+      {lock && (
+        <Alert
+          status="info"
+          title={`Locked by ${lock.holder} (operation ${lock.operationId.slice(
+            0,
+            8,
+          )}) until ${new Date(lock.expiresAt).toLocaleTimeString()}`}
+        />
+      )}
+      {actionError && <Alert status="danger" title={actionError} />}
 
       <Card>
         <CardHeader>
           <Text as="h3" variant="title-x-small">
-            Plan
+            Revision {revision.seq}: {revision.status}
           </Text>
         </CardHeader>
         <CardBody>
           <Flex direction="column" gap="3">
-            {revision.plan.resources.length > 0 ? (
-              <PlanTable plan={revision.plan} />
+            <Text>“{revision.intent}”</Text>
+            {revision.modification && (
+              <Text>Understood: {revision.modification}</Text>
+            )}
+            {revision.diff.changes.length > 0 ? (
+              <DiffTable diff={revision.diff} />
             ) : (
               <Text>The plan has no resources yet.</Text>
             )}
@@ -85,7 +139,7 @@ export function SessionView() {
                 <Text weight="bold">Assumed</Text>
                 <ul aria-label="Assumptions">
                   {revision.assumptions.map(a => (
-                    <li key={a.field}>
+                    <li key={`${a.field}-${a.value}`}>
                       <Text>
                         {a.field} = {a.value}: {a.reason}
                       </Text>
@@ -100,20 +154,54 @@ export function SessionView() {
             {revision.outOfScope.map(o => (
               <Alert key={o} status="info" title={`Not done: ${o}`} />
             ))}
-            {applyError && <Alert status="danger" title={applyError} />}
-            <Flex>
+            <PolicyPanel policy={revision.policy} cost={revision.cost} />
+            {canApply && destructive && (
+              <Checkbox isSelected={confirmed} onChange={setConfirmed}>
+                I understand this deletes or replaces resources
+              </Checkbox>
+            )}
+            <Flex gap="2">
               <Button
                 variant="primary"
-                isDisabled={!canApply}
-                isPending={applying}
+                isDisabled={!canApply || (destructive && !confirmed)}
+                isPending={busy}
                 onPress={apply}
               >
                 Apply
               </Button>
+              {!final && (
+                <Button
+                  variant="secondary"
+                  isDisabled={
+                    busy ||
+                    session.status === 'applying' ||
+                    session.status === 'destroying'
+                  }
+                  onPress={() => run(() => api.extendSession({ id, hours: 4 }))}
+                >
+                  Extend by 4 hours
+                </Button>
+              )}
             </Flex>
           </Flex>
         </CardBody>
       </Card>
+
+      {!final && (
+        <form onSubmit={submitFollowUp} aria-label="Follow-up">
+          <Flex align="end" gap="2">
+            <TextField
+              label="Change something"
+              placeholder="make it a t3.large, open 443 to the world, add a 100 GB gp3 volume"
+              value={followUp}
+              onChange={setFollowUp}
+            />
+            <Button type="submit" variant="secondary" isPending={busy}>
+              Plan change
+            </Button>
+          </Flex>
+        </form>
+      )}
 
       {resources.length > 0 && (
         <Card>
@@ -123,10 +211,56 @@ export function SessionView() {
             </Text>
           </CardHeader>
           <CardBody>
-            <ResourcesTable resources={resources} />
+            <Flex direction="column" gap="3">
+              <ResourcesTable resources={resources} />
+              {!final && (
+                <Flex gap="2" align="center">
+                  {confirmDestroy ? (
+                    <>
+                      <Text>Destroy all {resources.length} resources?</Text>
+                      <Button
+                        destructive
+                        isPending={busy}
+                        onPress={() =>
+                          run(() => api.destroySession({ id, confirm: true }))
+                        }
+                      >
+                        Yes, destroy
+                      </Button>
+                      <Button
+                        variant="tertiary"
+                        onPress={() => setConfirmDestroy(false)}
+                      >
+                        Cancel
+                      </Button>
+                    </>
+                  ) : (
+                    <Button
+                      destructive
+                      variant="secondary"
+                      isDisabled={busy}
+                      onPress={() => setConfirmDestroy(true)}
+                    >
+                      Destroy…
+                    </Button>
+                  )}
+                </Flex>
+              )}
+            </Flex>
           </CardBody>
         </Card>
       )}
+
+      <Card>
+        <CardHeader>
+          <Text as="h3" variant="title-x-small">
+            History
+          </Text>
+        </CardHeader>
+        <CardBody>
+          <History details={details} />
+        </CardBody>
+      </Card>
     </Flex>
   );
 }

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import request from 'supertest';
+import { intentPlugin } from '../plugin';
+import { createTestDatabases } from './testDatabases';
+
+/** Config for tests: a fast simulated cloud and short leases. */
+export const testConfig = {
+  intent: {
+    simulated: { bootMillis: 20 },
+    operations: { pollMillis: 10, leaseMillis: 2000 },
+  },
+};
+
+/** Starts the intent plugin on a real database, with the catalog and permissions mocked. */
+export async function startIntentBackend(
+  databases: ReturnType<typeof createTestDatabases>,
+  databaseId: TestDatabaseId,
+  options: {
+    config?: JsonObject;
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    entities?: Entity[];
+  } = {},
+) {
+  const knex = await databases.init(databaseId);
+  const { server } = await startTestBackend({
+    features: [
+      intentPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: options.config ?? testConfig }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+    ],
+  });
+  return { server, knex, api: () => request(server) };
+}
+
+/** Polls a session until it reaches one of the statuses. */
+export async function waitForStatus(
+  server: Parameters<typeof request>[0],
+  id: string,
+  statuses: string[],
+  timeoutMillis = 20_000,
+) {
+  const deadline = Date.now() + timeoutMillis;
+  for (;;) {
+    const res = await request(server).get(`/api/intent/v1/sessions/${id}`);
+    if (statuses.includes(res.body.session?.status)) {
+      return res.body;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `session ${id} is ${res.body.session?.status}, never ${statuses.join(
+          '/',
+        )}`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+/**
+ * The intent plugin's REST API (OpenAPI 3.1). The router is typed from this
+ * document and validates every request against it; it is also served at
+ * `/api/intent/openapi.json`. Responses are described in
+ * `@intent-sandboxes/backstage-plugin-intent-common` (SessionDetails, ...).
+ */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'intent',
+    version: '1',
+    description:
+      'Intent sandboxes: plan, apply and destroy short-lived cloud sandboxes.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [{ url: '/' }],
+  components: {
+    parameters: {
+      sessionId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Session id',
+        schema: { type: 'string', minLength: 1, maxLength: 64 },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: { type: 'integer', minimum: 1, maximum: 100 },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        schema: { type: 'integer', minimum: 0 },
+      },
+    },
+    schemas: {
+      Intent: {
+        type: 'string',
+        description:
+          'What the sandbox should be, in plain language (at most 2000 characters)',
+      },
+      Object: {
+        description:
+          'A JSON object; its shape is the TypeScript type named in the operation',
+      },
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              message: { type: 'string' },
+            },
+            required: ['name', 'message'],
+          },
+        },
+        required: ['error'],
+      },
+    },
+    responses: {
+      Error: {
+        description: 'An error with a message a person can act on',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+      Session: {
+        description:
+          'The session with its revisions, resources, operations and lock',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Object' },
+          },
+        },
+      },
+      Operation: {
+        description: 'The operation that was started, and the session',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Object' },
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'Health',
+        description: 'Liveness; needs no credentials.',
+        responses: {
+          '200': {
+            description: '`{ status: "ok" }`',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/plans/preview': {
+      post: {
+        operationId: 'PreviewPlan',
+        description:
+          'Plans an intent and evaluates it (diff, policy, cost) without storing anything.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  intent: { $ref: '#/components/schemas/Intent' },
+                  base: { $ref: '#/components/schemas/Object' },
+                  sessionId: { type: 'string', maxLength: 64 },
+                },
+                required: ['intent'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The plan preview',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions': {
+      get: {
+        operationId: 'ListSessions',
+        description: 'Sessions the caller may see, newest first.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', maxLength: 255 },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: [
+                'draft',
+                'planned',
+                'applying',
+                'active',
+                'failed',
+                'destroying',
+                'destroyed',
+                'expired',
+                'promoted',
+              ],
+            },
+          },
+          { $ref: '#/components/parameters/limit' },
+          { $ref: '#/components/parameters/offset' },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items, totalCount }`',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+      post: {
+        operationId: 'CreateSession',
+        description:
+          'Creates a session from an intent, with its first (proposed) revision.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  intent: { $ref: '#/components/schemas/Intent' },
+                  team: { type: 'string', maxLength: 255 },
+                },
+                required: ['intent'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}': {
+      get: {
+        operationId: 'GetSession',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        responses: {
+          '200': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/revisions': {
+      post: {
+        operationId: 'CreateRevision',
+        description:
+          'A follow-up intent: plans the next revision against the latest one.',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { intent: { $ref: '#/components/schemas/Intent' } },
+                required: ['intent'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/apply': {
+      post: {
+        operationId: 'ApplySession',
+        description:
+          'Applies the latest revision. `planHash` must be the one the caller reviewed (409 otherwise); deletes and replaces need `confirm: true` (428 otherwise).',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  planHash: { type: 'string', minLength: 1, maxLength: 64 },
+                  confirm: { type: 'boolean' },
+                },
+                required: ['planHash'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '202': { $ref: '#/components/responses/Operation' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/destroy': {
+      post: {
+        operationId: 'DestroySession',
+        description:
+          'Destroys every resource of the session, in reverse dependency order. Needs `confirm: true` (428 otherwise).',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { confirm: { type: 'boolean' } },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '202': { $ref: '#/components/responses/Operation' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/extend': {
+      post: {
+        operationId: 'ExtendSession',
+        description: 'Moves the expiry later, within the maximum lifetime.',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { hours: { type: 'number', exclusiveMinimum: 0 } },
+                required: ['hours'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/audit': {
+      get: {
+        operationId: 'GetSessionAudit',
+        parameters: [
+          { $ref: '#/components/parameters/sessionId' },
+          { $ref: '#/components/parameters/limit' },
+          {
+            name: 'before',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`, newest first',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/lock/release': {
+      post: {
+        operationId: 'ForceReleaseLock',
+        description:
+          'Admins only: drops the session lock whoever holds it (audited).',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        responses: {
+          '200': {
+            description: '`{ released }`: the lock that was dropped, or null',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/operations/{id}': {
+      get: {
+        operationId: 'GetOperation',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: 64 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The operation with its step log',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+import type {
+  Plan,
+  RevisionCost,
+  RevisionPolicy,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
+
+/** The session facts policy may look at. @internal */
+export interface PolicySubject {
+  owner: string;
+  team: string | null;
+  region: string;
+  ttlHours: number;
+}
+
+/**
+ * Policy verdict and cost of a plan. Evaluated on the validated plan only,
+ * never by the planner; an evaluation that cannot complete must return a
+ * `deny` finding that says why (fail closed), never throw past this seam.
+ *
+ * @internal
+ */
+export interface Guardrails {
+  evaluate(options: { plan: Plan; subject: PolicySubject }): Promise<{
+    policy: RevisionPolicy;
+    cost: RevisionCost;
+  }>;
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+import {
+  Plan,
+  PlanResource,
+  references,
+  requiresReplacement,
+  resourceAddress,
+  ResourceType,
+} from '../plan';
+
+/**
+ * What happens to one resource. Closed set, in Terraform's terms:
+ * - `create`: `before` is null, `after` the desired resource;
+ * - `update`: changed in place, both set;
+ * - `replace`: a new resource is created and the old one deleted, both set;
+ * - `delete`: `after` is null, `before` the resource that goes;
+ * - `noop`: both set and equal.
+ *
+ * @public
+ */
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'noop';
+
+/** One field that differs. @public */
+export interface FieldChange {
+  /** Dotted path in the resource, e.g. `instanceType` or `rootVolume.sizeGb`. */
+  path: string;
+  before: unknown;
+  after: unknown;
+  /** True when the cloud cannot change this field in place. */
+  forcesReplacement: boolean;
+}
+
+/** @public */
+export interface ResourceChange {
+  address: string;
+  type: ResourceType;
+  action: ChangeAction;
+  before: PlanResource | null;
+  after: PlanResource | null;
+  fields: FieldChange[];
+  /** Why a replace or update happens when no field of its own says it (UI only). */
+  reason?: string;
+}
+
+/** @public */
+export interface PlanDiff {
+  /** Every address of either plan, sorted by address. */
+  changes: ResourceChange[];
+  counts: Record<ChangeAction, number>;
+  /** True when anything is deleted or replaced: needs explicit confirmation. */
+  destructive: boolean;
+}
+
+/**
+ * References whose target, when replaced, forces the referring resource to be
+ * replaced too (EC2 cannot move an instance to another subnet, ...). Other
+ * references (an instance's security groups, an EIP's instance) are updated.
+ */
+const REPLACING_REFERENCES: Partial<Record<ResourceType, string[]>> = {
+  aws_subnet: ['vpc'],
+  aws_security_group: ['vpc'],
+  aws_instance: ['subnet', 'keyPair'],
+  aws_volume_attachment: ['volume', 'instance'],
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(sortKeys);
+  }
+  if (isObject(value)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map(key => [key, sortKeys(value[key])]),
+    );
+  }
+  return value;
+}
+
+/** Field-by-field differences; nested objects one level deep, arrays whole. */
+export function fieldChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix = '',
+): Array<Omit<FieldChange, 'forcesReplacement'>> {
+  const keys = [
+    ...new Set([...Object.keys(before), ...Object.keys(after)]),
+  ].sort();
+  return keys.flatMap(key => {
+    const a = before[key];
+    const b = after[key];
+    if (same(a, b)) {
+      return [];
+    }
+    if (!prefix && isObject(a) && isObject(b)) {
+      return fieldChanges(a, b, `${key}.`);
+    }
+    return [{ path: `${prefix}${key}`, before: a, after: b }];
+  });
+}
+
+function changeFor(
+  before: PlanResource | undefined,
+  after: PlanResource | undefined,
+  regionChanged: boolean,
+): ResourceChange {
+  const resource = (after ?? before)!;
+  const base = {
+    address: resourceAddress(resource),
+    type: resource.type,
+    before: before ?? null,
+    after: after ?? null,
+  };
+  if (!before) {
+    return { ...base, action: 'create', fields: [] };
+  }
+  if (!after) {
+    return { ...base, action: 'delete', fields: [] };
+  }
+  const forced = new Set(requiresReplacement(before.type, before, after));
+  const fields = fieldChanges(
+    before as unknown as Record<string, unknown>,
+    after as unknown as Record<string, unknown>,
+  ).map(field => ({
+    ...field,
+    forcesReplacement:
+      forced.has(field.path) || forced.has(field.path.split('.')[0]),
+  }));
+  if (regionChanged) {
+    return { ...base, action: 'replace', fields, reason: 'The region changes' };
+  }
+  if (fields.length === 0) {
+    return { ...base, action: 'noop', fields };
+  }
+  const replace = fields.some(f => f.forcesReplacement);
+  return { ...base, action: replace ? 'replace' : 'update', fields };
+}
+
+/**
+ * Compares what is applied (`prior`, null when nothing is) with the desired
+ * plan. Pure: the same plans always give the same diff.
+ *
+ * @public
+ */
+export function diffPlans(prior: Plan | null, desired: Plan): PlanDiff {
+  const regionChanged = prior !== null && prior.region !== desired.region;
+  const before = new Map(
+    (prior?.resources ?? []).map(r => [resourceAddress(r), r]),
+  );
+  const after = new Map(desired.resources.map(r => [resourceAddress(r), r]));
+  const addresses = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const changes = new Map(
+    addresses.map(address => [
+      address,
+      changeFor(before.get(address), after.get(address), regionChanged),
+    ]),
+  );
+
+  // A replaced resource gets a new cloud id: what refers to it must follow,
+  // until nothing more changes.
+  let cascading = true;
+  while (cascading) {
+    cascading = false;
+    for (const change of changes.values()) {
+      if (
+        !change.after ||
+        (change.action !== 'noop' && change.action !== 'update')
+      ) {
+        continue;
+      }
+      const replacedRefs = references(change.after).filter(
+        target => changes.get(target)?.action === 'replace',
+      );
+      if (replacedRefs.length === 0) {
+        continue;
+      }
+      const forcing = REPLACING_REFERENCES[change.type] ?? [];
+      const record = change.after as unknown as Record<string, unknown>;
+      const forced = replacedRefs.some(target =>
+        forcing.some(field => record[field] === target),
+      );
+      if (forced) {
+        change.action = 'replace';
+        change.reason = `${replacedRefs.join(', ')} is replaced`;
+        cascading = true;
+      } else if (change.action === 'noop') {
+        change.action = 'update';
+        change.reason = `${replacedRefs.join(', ')} gets a new id`;
+      }
+    }
+  }
+
+  const list = [...changes.values()];
+  const counts: Record<ChangeAction, number> = {
+    create: 0,
+    update: 0,
+    replace: 0,
+    delete: 0,
+    noop: 0,
+  };
+  list.forEach(change => counts[change.action]++);
+  return {
+    changes: list,
+    counts,
+    destructive: counts.delete + counts.replace > 0,
+  };
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+export { diffPlans } from './diff';
+export type {
+  ChangeAction,
+  FieldChange,
+  PlanDiff,
+  ResourceChange,
+} from './diff';
+export { applySteps } from './steps';
+export type { ApplyStep } from './steps';
