@@ -17,6 +17,40 @@ export interface Config {
        * @default rules
        */
       default?: string;
+      /**
+       * The Anthropic planner: Claude plans with tool use against the plan's
+       * JSON schema. Enabled when an API key is set.
+       */
+      anthropic?: {
+        /**
+         * Anthropic API key.
+         * @visibility secret
+         */
+        apiKey?: string;
+        /**
+         * The Claude model id.
+         * @default claude-sonnet-4-6
+         */
+        model?: string;
+        /** Another endpoint than https://api.anthropic.com (a proxy or gateway). */
+        baseUrl?: string;
+        /**
+         * Timeout of one request attempt, in milliseconds.
+         * @default 30000
+         */
+        timeoutMillis?: number;
+        /**
+         * Retries of timeouts, 429 and 5xx answers, with exponential backoff.
+         * @default 2
+         */
+        maxRetries?: number;
+        /**
+         * Plan with the offline rules when Claude fails (the result says so);
+         * otherwise the request fails.
+         * @default true
+         */
+        fallbackToRules?: boolean;
+      };
     };
     /** The simulated cloud. */
     simulated?: {
@@ -112,6 +146,15 @@ export interface Config {
          */
         requiredTags?: string[];
       };
+    };
+    /** Approvals of revisions that policy sends for approval. */
+    approvals?: {
+      /**
+       * How long an approval allows an apply, in hours; after that the
+       * revision needs a new approval.
+       * @default 24
+       */
+      ttlHours?: number;
     };
     /** Session lifetimes. */
     session?: {

@@ -162,6 +162,8 @@ async function startServer(
       readyTimeoutMillis: 60_000,
     },
     lifetime: { defaultTtlHours: 8, maxTtlHours: 72 },
+    membership: { isMemberOfAny: async () => false },
+    approvalTtlHours: 24,
   });
   const credentials = {
     $$type: '@backstage/BackstageCredentials',

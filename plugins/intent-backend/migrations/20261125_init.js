@@ -129,6 +129,30 @@ exports.up = async function up(knex) {
     table.timestamp('expires_at', { useTz: true, precision: 3 }).notNullable();
   });
 
+  await knex.schema.createTable('approvals', table => {
+    table.comment(
+      'Approve/reject decisions on revisions that policy sent for approval',
+    );
+    table.bigIncrements('id').primary();
+    table
+      .string('session_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('sessions')
+      .onDelete('CASCADE');
+    table.integer('seq').notNullable();
+    table
+      .string('plan_hash', 64)
+      .notNullable()
+      .comment('The approval binds to this plan');
+    table.string('decision', 16).notNullable();
+    table.string('actor', 255).notNullable();
+    table.text('comment').nullable();
+    table.timestamp('created_at', { useTz: true, precision: 3 }).notNullable();
+    table.timestamp('expires_at', { useTz: true, precision: 3 }).notNullable();
+    table.index(['session_id', 'seq'], 'approvals_revision_idx');
+  });
+
   await knex.schema.createTable('audit_events', table => {
     table.comment('Append-only audit log');
     table.bigIncrements('id').primary();
@@ -147,6 +171,7 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('audit_events');
+  await knex.schema.dropTable('approvals');
   await knex.schema.dropTable('locks');
   await knex.schema.dropTable('operation_steps');
   await knex.schema.dropTable('operations');

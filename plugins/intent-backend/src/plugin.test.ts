@@ -317,6 +317,11 @@ describe('intent backend plugin', () => {
             { intent: 'make it large' },
           ],
           ['post', `/api/intent/v1/sessions/${id}/apply`, { planHash: 'h' }],
+          [
+            'post',
+            `/api/intent/v1/sessions/${id}/revisions/1/decision`,
+            { decision: 'approve', planHash: 'h' },
+          ],
           ['post', `/api/intent/v1/sessions/${id}/destroy`, { confirm: true }],
           ['post', `/api/intent/v1/sessions/${id}/extend`, { hours: 1 }],
           ['get', `/api/intent/v1/sessions/${id}/audit`],

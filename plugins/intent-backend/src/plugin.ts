@@ -6,6 +6,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   intentPermissions,
@@ -22,6 +23,7 @@ import { DatabaseLockStore, DatabaseSessionStore } from './database';
 import { sessionResourceRef, sessionRules } from './permissions';
 import { createRouter, SessionService } from './service';
 import { CatalogGuardrails } from './service/CatalogGuardrails';
+import { CatalogMembership } from './service/membership';
 import { readSettings } from './settings';
 
 const rulesPlanner: IntentPlanner = {
@@ -86,6 +88,7 @@ export const intentPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, lifecycle } = deps;
@@ -137,6 +140,23 @@ export const intentPlugin = createBackendPlugin({
           logger,
           operations: settings.operations,
           lifetime: settings.lifetime,
+          membership: new CatalogMembership(deps.catalog, deps.auth),
+          approvalTtlHours: settings.approvalTtlHours,
+          requestApproval: request =>
+            deps.notifications.send({
+              recipients: {
+                type: 'entity',
+                entityRef: request.approvers,
+                excludeEntityRef: request.requester,
+              },
+              payload: {
+                title: request.title,
+                description: request.description,
+                link: `/intent/sessions/${request.sessionId}`,
+                severity: 'high',
+                topic: 'intent-approval',
+              },
+            }),
           onChange: (sessionId, operationId) => {
             deps.signals
               .publish({

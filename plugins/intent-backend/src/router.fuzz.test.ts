@@ -80,6 +80,7 @@ describe('every endpoint under 500 random bodies', () => {
       '/api/intent/v1/plans/preview',
       '/api/intent/v1/sessions',
       `/api/intent/v1/sessions/${id}/revisions`,
+      `/api/intent/v1/sessions/${id}/revisions/1/decision`,
       `/api/intent/v1/sessions/${id}/apply`,
       `/api/intent/v1/sessions/${id}/destroy`,
       `/api/intent/v1/sessions/${id}/extend`,

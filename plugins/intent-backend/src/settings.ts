@@ -12,6 +12,7 @@ export interface IntentSettings {
   simulated: { bootMillis: number; latencyMillis: number };
   operations: OperationSettings;
   lifetime: LifetimeSettings;
+  approvalTtlHours: number;
 }
 
 function positive(
@@ -57,5 +58,6 @@ export function readSettings(config: RootConfigService): IntentSettings {
       ),
     },
     lifetime,
+    approvalTtlHours: positive(config, 'intent.approvals.ttlHours', 24),
   };
 }

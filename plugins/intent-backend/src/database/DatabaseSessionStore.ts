@@ -9,6 +9,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
+  Approval,
   AuditEvent,
   Operation,
   OperationStep,
@@ -111,6 +112,18 @@ type LockRow = {
   operation_id: string;
   holder: string;
   acquired_at: Timestamp;
+  expires_at: Timestamp;
+};
+
+type ApprovalRow = {
+  id: number | string;
+  session_id: string;
+  seq: number;
+  plan_hash: string;
+  decision: string;
+  actor: string;
+  comment: string | null;
+  created_at: Timestamp;
   expires_at: Timestamp;
 };
 
@@ -369,21 +382,25 @@ export class DatabaseSessionStore implements SessionStore {
     if (!row) {
       throw new NotFoundError(`No session with id ${options.id}`);
     }
-    const [revisions, resources, operations, lock] = await Promise.all([
-      this.db<RevisionRow>('revisions')
-        .where({ session_id: options.id })
-        .orderBy('seq', 'asc'),
-      this.db<ResourceRow>('resources')
-        .where({ session_id: options.id })
-        .orderBy('address', 'asc'),
-      this.db<OperationRow>('operations')
-        .where({ session_id: options.id })
-        .orderBy('started_at', 'desc')
-        .limit(20),
-      this.db<LockRow>('locks')
-        .where({ key: `session:${options.id}` })
-        .first(),
-    ]);
+    const [revisions, resources, operations, lock, approvals] =
+      await Promise.all([
+        this.db<RevisionRow>('revisions')
+          .where({ session_id: options.id })
+          .orderBy('seq', 'asc'),
+        this.db<ResourceRow>('resources')
+          .where({ session_id: options.id })
+          .orderBy('address', 'asc'),
+        this.db<OperationRow>('operations')
+          .where({ session_id: options.id })
+          .orderBy('started_at', 'desc')
+          .limit(20),
+        this.db<LockRow>('locks')
+          .where({ key: `session:${options.id}` })
+          .first(),
+        this.db<ApprovalRow>('approvals')
+          .where({ session_id: options.id })
+          .orderBy('id', 'desc'),
+      ]);
     return {
       session: toSession(row),
       revisions: revisions.map(toRevision),
@@ -398,6 +415,15 @@ export class DatabaseSessionStore implements SessionStore {
               expiresAt: toIso(lock.expires_at),
             }
           : null,
+      approvals: approvals.map(row => ({
+        seq: Number(row.seq),
+        planHash: row.plan_hash,
+        decision: row.decision as Approval['decision'],
+        actor: row.actor,
+        comment: row.comment,
+        createdAt: toIso(row.created_at),
+        expiresAt: toIso(row.expires_at),
+      })),
     };
   }
 
@@ -581,6 +607,48 @@ export class DatabaseSessionStore implements SessionStore {
         at: toIso(step.at),
       })),
     };
+  }
+
+  async decideRevision(options: {
+    sessionId: string;
+    from: RevisionStatus[];
+    approval: Omit<Approval, 'createdAt'>;
+    audit: AuditEntry;
+  }): Promise<boolean> {
+    const { approval } = options;
+    return this.db.transaction(async tx => {
+      const updated = await tx<RevisionRow>('revisions')
+        .where({
+          session_id: options.sessionId,
+          seq: approval.seq,
+          plan_hash: approval.planHash,
+        })
+        .whereIn('status', options.from)
+        .update({
+          status: approval.decision,
+          ...(approval.decision === 'approved'
+            ? { approved_by: approval.actor }
+            : {}),
+        });
+      if (updated !== 1) {
+        return false;
+      }
+      await tx<ApprovalRow>('approvals').insert({
+        session_id: options.sessionId,
+        seq: approval.seq,
+        plan_hash: approval.planHash,
+        decision: approval.decision,
+        actor: approval.actor,
+        comment: approval.comment,
+        created_at: new Date(),
+        expires_at: new Date(approval.expiresAt),
+      });
+      await this.insertAudit(tx, options.sessionId, {
+        ...options.audit,
+        revisionSeq: approval.seq,
+      });
+      return true;
+    });
   }
 
   async appendAudit(

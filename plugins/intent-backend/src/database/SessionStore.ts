@@ -3,6 +3,7 @@
 
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
+  Approval,
   AuditEvent,
   Operation,
   OperationStep,
@@ -124,6 +125,19 @@ export interface SessionStore {
   }): Promise<void>;
 
   getOperation(options: { id: string }): Promise<Operation>;
+
+  /**
+   * Records an approve/reject decision on a proposed revision and moves the
+   * revision to approved/rejected, only if it is still proposed with that
+   * plan hash; false, with nothing changed, otherwise.
+   */
+  decideRevision(options: {
+    sessionId: string;
+    /** The revision states the decision may replace. */
+    from: RevisionStatus[];
+    approval: Omit<Approval, 'createdAt'>;
+    audit: AuditEntry;
+  }): Promise<boolean>;
 
   appendAudit(
     options: { sessionId: string | null } & AuditEntry,

@@ -253,6 +253,43 @@ export const spec = {
         },
       },
     },
+    '/v1/sessions/{id}/revisions/{seq}/decision': {
+      post: {
+        operationId: 'DecideRevision',
+        description:
+          'An approver approves or rejects a revision that policy sent for approval. Requesters cannot approve their own; approvers must be members of the group the policy names; the decision binds to the plan hash and expires.',
+        parameters: [
+          { $ref: '#/components/parameters/sessionId' },
+          {
+            name: 'seq',
+            in: 'path',
+            required: true,
+            schema: { type: 'integer', minimum: 1 },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  decision: { type: 'string', enum: ['approve', 'reject'] },
+                  planHash: { type: 'string', minLength: 1, maxLength: 64 },
+                  comment: { type: 'string', maxLength: 2000 },
+                },
+                required: ['decision', 'planHash'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
     '/v1/sessions/{id}/apply': {
       post: {
         operationId: 'ApplySession',

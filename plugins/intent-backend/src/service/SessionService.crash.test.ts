@@ -99,6 +99,8 @@ function service(
       readyTimeoutMillis: 10_000,
     },
     lifetime: { defaultTtlHours: 8, maxTtlHours: 72 },
+    membership: { isMemberOfAny: async () => false },
+    approvalTtlHours: 24,
   });
 }
 

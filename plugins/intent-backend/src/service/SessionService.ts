@@ -2,7 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   applySteps,
   canTransition,
@@ -28,6 +28,7 @@ import { randomUUID } from 'node:crypto';
 import { LockStore, NewRevision, SessionStore } from '../database';
 import { ConfirmationRequiredError } from './errors';
 import { Guardrails } from './guardrails';
+import { Membership } from './membership';
 import { planHash } from './hashing';
 import { withPlacement } from './placement';
 import { OperationRunner, OperationSettings } from './OperationRunner';
@@ -38,6 +39,15 @@ const TITLE_LENGTH = 80;
 export interface LifetimeSettings {
   defaultTtlHours: number;
   maxTtlHours: number;
+}
+
+/** What approvers are told. @internal */
+export interface ApprovalRequest {
+  approvers: string[];
+  requester: string;
+  sessionId: string;
+  title: string;
+  description: string;
 }
 
 /** Who asks. @internal */
@@ -80,6 +90,27 @@ function assertUnlocked(details: SessionDetails) {
   }
 }
 
+function approverGroups(revision: Revision): string[] {
+  return [
+    ...new Set(
+      revision.policy.findings.flatMap(f =>
+        f.outcome === 'require-approval' && f.approvers ? [f.approvers] : [],
+      ),
+    ),
+  ];
+}
+
+/** The unexpired approval of exactly this revision and plan, if any. */
+function validApproval(details: SessionDetails, revision: Revision) {
+  return details.approvals.find(
+    a =>
+      a.seq === revision.seq &&
+      a.planHash === revision.planHash &&
+      a.decision === 'approved' &&
+      new Date(a.expiresAt).getTime() > Date.now(),
+  );
+}
+
 function describeDestruction(
   details: SessionDetails,
   addresses: string[],
@@ -114,6 +145,11 @@ export class SessionService {
       logger: LoggerService;
       operations: OperationSettings;
       lifetime: LifetimeSettings;
+      membership: Membership;
+      /** How long an approval allows an apply. */
+      approvalTtlHours: number;
+      /** Tells approver groups that a revision waits for them. */
+      requestApproval?: (request: ApprovalRequest) => Promise<void>;
       onChange?: (sessionId: string, operationId?: string) => void;
     },
   ) {
@@ -201,7 +237,9 @@ export class SessionService {
         },
       },
     });
-    return this.options.store.getSession({ id });
+    const details = await this.options.store.getSession({ id });
+    await this.announce(details);
+    return details;
   }
 
   /** A follow-up intent: the next revision, planned against the latest one. */
@@ -251,7 +289,9 @@ export class SessionService {
         `Session ${session.id} changed while planning (it is ${current.session.status}); try again`,
       );
     }
-    return store.getSession({ id: session.id });
+    const updated = await store.getSession({ id: session.id });
+    await this.announce(updated);
+    return updated;
   }
 
   async apply(input: {
@@ -288,7 +328,7 @@ export class SessionService {
         'Nothing to apply: the plan has no resources; answer the planner\u2019s questions first',
       );
     }
-    this.checkPolicy(revision);
+    this.checkPolicy(details, revision);
 
     // A planned revision is re-checked: what runs must still be what it was
     // planned against. A failed or interrupted apply of the same revision is
@@ -460,7 +500,7 @@ export class SessionService {
     }
   }
 
-  private checkPolicy(revision: Revision) {
+  private checkPolicy(details: SessionDetails, revision: Revision) {
     const { policy } = revision;
     if (policy.verdict === 'deny') {
       const reasons = policy.findings
@@ -473,19 +513,139 @@ export class SessionService {
         `Policy denies revision ${revision.seq}: ${reasons.join('; ')}`,
       );
     }
-    if (
-      policy.verdict === 'require-approval' &&
-      revision.status !== 'approved'
-    ) {
-      const groups = [
-        ...new Set(
-          policy.findings.flatMap(f => (f.approvers ? [f.approvers] : [])),
-        ),
-      ];
+    if (policy.verdict !== 'require-approval') {
+      return;
+    }
+    const groups = approverGroups(revision);
+    if (revision.status === 'rejected') {
       throw new ConflictError(
-        `Revision ${revision.seq} needs approval by ${
-          groups.join(' or ') || 'an approver'
-        } before it can be applied`,
+        `Revision ${revision.seq} was rejected; change the request with a follow-up`,
+      );
+    }
+    const approval = validApproval(details, revision);
+    if (!approval) {
+      throw new ConflictError(
+        `Revision ${revision.seq} needs approval by a member of ${groups.join(
+          ' or ',
+        )} before it can be applied${
+          revision.status === 'approved' ? ' (its approval has expired)' : ''
+        }`,
+      );
+    }
+  }
+
+  /** An approver approves or rejects the latest revision. */
+  async decide(input: {
+    id: string;
+    seq: number;
+    planHash: unknown;
+    decision: 'approve' | 'reject';
+    comment?: string;
+    actor: Actor;
+  }) {
+    const { store, membership, approvalTtlHours } = this.options;
+    const details = await store.getSession({ id: input.id });
+    const revision = details.revisions.find(r => r.seq === input.seq);
+    if (!revision) {
+      throw new InputError(`Session ${input.id} has no revision ${input.seq}`);
+    }
+    if (revision !== latest(details.revisions)) {
+      throw new ConflictError(
+        `Revision ${revision.seq} is superseded by revision ${
+          latest(details.revisions).seq
+        }; decide on that one`,
+      );
+    }
+    if (revision.policy.verdict !== 'require-approval') {
+      throw new ConflictError(
+        `Revision ${revision.seq} does not need approval (policy: ${revision.policy.verdict})`,
+      );
+    }
+    if (input.planHash !== revision.planHash) {
+      throw new ConflictError(
+        `The plan changed since you reviewed it (revision ${revision.seq} has ${revision.planHash}); review it and decide again`,
+      );
+    }
+    const expired =
+      revision.status === 'approved' && !validApproval(details, revision);
+    if (revision.status !== 'proposed' && !expired) {
+      throw new ConflictError(
+        `Revision ${revision.seq} is already ${revision.status}`,
+      );
+    }
+    const actor = input.actor.userEntityRef;
+    const groups = approverGroups(revision);
+    if (actor === revision.createdBy) {
+      throw new NotAllowedError(
+        `You asked for revision ${revision.seq}; a member of ${groups.join(
+          ' or ',
+        )} other than you must approve it`,
+      );
+    }
+    if (!(await membership.isMemberOfAny(actor, groups))) {
+      throw new NotAllowedError(
+        `Only members of ${groups.join(' or ')} may approve revision ${
+          revision.seq
+        }; ${actor} is not one`,
+      );
+    }
+    const decision = input.decision === 'approve' ? 'approved' : 'rejected';
+    const decided = await store.decideRevision({
+      sessionId: input.id,
+      from: expired ? ['approved'] : ['proposed'],
+      approval: {
+        seq: revision.seq,
+        planHash: revision.planHash,
+        decision,
+        actor,
+        comment: input.comment ?? null,
+        expiresAt: new Date(
+          Date.now() + approvalTtlHours * 3_600_000,
+        ).toISOString(),
+      },
+      audit: {
+        actor,
+        action:
+          decision === 'approved' ? 'revision-approve' : 'revision-reject',
+        details: {
+          planHash: revision.planHash,
+          comment: input.comment ?? null,
+          groups,
+        },
+      },
+    });
+    if (!decided) {
+      throw new ConflictError(
+        `Revision ${revision.seq} changed meanwhile; reload it and decide again`,
+      );
+    }
+    this.options.onChange?.(input.id);
+    return store.getSession({ id: input.id });
+  }
+
+  /** Tells the approvers when a new revision waits for them; never fails the request. */
+  private async announce(details: SessionDetails) {
+    const revision = latest(details.revisions);
+    if (
+      revision.policy.verdict !== 'require-approval' ||
+      !this.options.requestApproval
+    ) {
+      return;
+    }
+    try {
+      await this.options.requestApproval({
+        approvers: approverGroups(revision),
+        requester: revision.createdBy,
+        sessionId: details.session.id,
+        title: `Approval needed: ${details.session.title}`,
+        description: revision.policy.findings
+          .filter(f => f.outcome === 'require-approval')
+          .map(f => f.message)
+          .join(' '),
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not notify the approvers of session ${details.session.id}: ${error}`,
       );
     }
   }

@@ -18,12 +18,15 @@ import {
 import {
   intentAdminPermission,
   intentSessionApplyPermission,
+  intentSessionApprovePermission,
   intentSessionCreatePermission,
   intentSessionDestroyPermission,
   intentSessionReadPermission,
   SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import express, { Request } from 'express';
+import express, { Request as ExpressRequest } from 'express';
+
+type Request = ExpressRequest<any, any, any, any>;
 import { SessionStore } from '../database';
 import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
@@ -189,6 +192,27 @@ export async function createRouter(
         }),
     );
     res.status(201).json(details);
+  });
+
+  router.post('/v1/sessions/:id/revisions/:seq/decision', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await store.getSession({ id: req.params.id });
+    await authorize(credentials, intentSessionApprovePermission, req.params.id);
+    const details = await audited(
+      req,
+      'revision-decide',
+      { sessionId: req.params.id, decision: req.body.decision },
+      () =>
+        sessions.decide({
+          id: req.params.id,
+          seq: Number(req.params.seq),
+          planHash: req.body.planHash,
+          decision: req.body.decision,
+          comment: req.body.comment,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.json(details);
   });
 
   router.post('/v1/sessions/:id/apply', async (req, res) => {

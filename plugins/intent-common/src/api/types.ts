@@ -132,6 +132,19 @@ export interface AuditEvent {
   createdAt: string;
 }
 
+/** An approver's decision on a revision that policy sent for approval. @public */
+export interface Approval {
+  seq: number;
+  /** The plan the decision is about; a new revision needs a new decision. */
+  planHash: string;
+  decision: 'approved' | 'rejected';
+  actor: string;
+  comment: string | null;
+  createdAt: string;
+  /** After this, an approval no longer allows an apply. */
+  expiresAt: string;
+}
+
 /** What `GET /v1/sessions/:id` returns. @public */
 export interface SessionDetails {
   session: Session;
@@ -140,6 +153,8 @@ export interface SessionDetails {
   /** Newest first, without their steps (see `GET /v1/operations/:id`). */
   operations: Array<Omit<Operation, 'steps'>>;
   lock: SessionLock | null;
+  /** Decisions on the session's revisions, newest first. */
+  approvals: Approval[];
 }
 
 /** What `POST /v1/plans/preview` returns: a revision that is not stored. @public */

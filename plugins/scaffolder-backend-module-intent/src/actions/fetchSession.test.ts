@@ -90,6 +90,7 @@ function sessionDetails(id: string, revisions: Revision[]): SessionDetails {
     revisions,
     operations: [],
     lock: null,
+    approvals: [],
     resources: [
       {
         address: 'aws_instance.web',

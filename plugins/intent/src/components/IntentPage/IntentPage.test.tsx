@@ -48,6 +48,7 @@ function planned(): SessionDetails {
     resources: [],
     operations: [],
     lock: null,
+    approvals: [],
   };
 }
 
