@@ -22,7 +22,7 @@ async function signInAsGuest(page: Page) {
   await enter.click();
 }
 
-test('say what you need, see the plan, apply it, see it running', async ({
+test('say what you need, see the plan, apply it, change it, destroy it', async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -35,12 +35,13 @@ test('say what you need, see the plan, apply it, see it running', async ({
   await shot(page, '1-intent');
 
   await page.getByRole('button', { name: 'Plan it' }).click();
-  const plan = page.getByRole('table', { name: 'Planned resources' });
-  await expect(plan).toContainText('aws_instance.sandbox');
-  await expect(plan).toContainText('t3.micro, ubuntu 24.04 (x86_64)');
-  await expect(page.getByLabel('Assumptions')).toContainText(
-    'region = us-east-1',
-  );
+  const changes = page.getByRole('table', { name: 'Planned changes' });
+  await expect(changes).toContainText(/aws_instance\.\w+/);
+  await expect(changes).toContainText('+ create');
+  await expect(changes).toContainText('t3.micro, ubuntu 24.04 (x86_64)');
+  await expect(page.getByLabel('Assumptions')).toContainText('us-east-1');
+  await expect(page.getByLabel('Policy verdict')).toContainText('Policy:');
+  await expect(page.getByLabel('Cost estimate')).toContainText('/hour');
   await expect(
     page.getByText('Simulated cloud: nothing real is created'),
   ).toBeVisible();
@@ -49,17 +50,35 @@ test('say what you need, see the plan, apply it, see it running', async ({
   await page.getByRole('button', { name: 'Apply' }).click();
   const resources = page.getByRole('table', { name: 'Cloud resources' });
   await expect(resources).toContainText(/i-0[0-9a-f]{16}/);
-  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText(
-    'running',
-  );
+  const instanceState = page
+    .locator('[data-testid^="state-aws_instance."]')
+    .first();
+  await expect(instanceState).toHaveText('running');
   await expect(page.getByLabel('Session status')).toHaveText('active');
   await shot(page, '3-running');
 
   // Reloading shows the same session from the database.
   await page.reload();
-  await expect(page.getByTestId('state-aws_instance.sandbox')).toHaveText(
-    'running',
+  await expect(instanceState).toHaveText('running');
+
+  // A follow-up: an in-place change, applied.
+  await page.getByLabel('Change something').fill('make it a t3.large');
+  await page.getByRole('button', { name: 'Plan change' }).click();
+  await expect(changes).toContainText('~ update');
+  await expect(changes).toContainText('instanceType: t3.micro → t3.large');
+  await shot(page, '4-follow-up');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByLabel('Session status')).toHaveText('active');
+  await expect(page.getByRole('table', { name: 'Revisions' })).toContainText(
+    'applied',
   );
+
+  // Destroy, with a confirmation.
+  await page.getByRole('button', { name: 'Destroy…' }).click();
+  await page.getByRole('button', { name: 'Yes, destroy' }).click();
+  await expect(page.getByLabel('Session status')).toHaveText('destroyed');
+  await expect(resources).toHaveCount(0);
+  await shot(page, '5-destroyed');
 });
 
 test('an empty intent is refused with a message a person can act on', async ({

@@ -415,14 +415,14 @@ export class DatabaseSessionStore implements SessionStore {
               expiresAt: toIso(lock.expires_at),
             }
           : null,
-      approvals: approvals.map(row => ({
-        seq: Number(row.seq),
-        planHash: row.plan_hash,
-        decision: row.decision as Approval['decision'],
-        actor: row.actor,
-        comment: row.comment,
-        createdAt: toIso(row.created_at),
-        expiresAt: toIso(row.expires_at),
+      approvals: approvals.map(approval => ({
+        seq: Number(approval.seq),
+        planHash: approval.plan_hash,
+        decision: approval.decision as Approval['decision'],
+        actor: approval.actor,
+        comment: approval.comment,
+        createdAt: toIso(approval.created_at),
+        expiresAt: toIso(approval.expires_at),
       })),
     };
   }

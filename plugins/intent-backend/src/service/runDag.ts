@@ -22,7 +22,7 @@ export async function runDag<T extends DagNode>(
   const done = new Set<string>();
   const pending = new Map(nodes.map(node => [node.id, node]));
   const running = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
+  const outcome: { failure?: { error: unknown } } = {};
 
   const ready = () =>
     [...pending.values()].filter(node =>
@@ -30,7 +30,7 @@ export async function runDag<T extends DagNode>(
     );
 
   while (pending.size > 0 || running.size > 0) {
-    if (!failure) {
+    if (!outcome.failure) {
       for (const node of ready()) {
         if (running.size >= concurrency) {
           break;
@@ -41,14 +41,14 @@ export async function runDag<T extends DagNode>(
             done.add(node.id);
           })
           .catch(error => {
-            failure ??= { error };
+            outcome.failure ??= { error };
           })
           .finally(() => running.delete(task));
         running.add(task);
       }
     }
     if (running.size === 0) {
-      if (failure) {
+      if (outcome.failure) {
         break;
       }
       throw new Error(
@@ -59,7 +59,7 @@ export async function runDag<T extends DagNode>(
     }
     await Promise.race(running);
   }
-  if (failure) {
-    throw failure.error;
+  if (outcome.failure) {
+    throw outcome.failure.error;
   }
 }

@@ -141,8 +141,6 @@ describe('applySteps', () => {
     }
     return done;
   };
-  const before = (list: string[], a: string, b: string) =>
-    expect(list.indexOf(a)).toBeLessThan(list.indexOf(b));
 
   it('creates dependencies first and leaves independent resources unordered', () => {
     const steps = applySteps(
@@ -159,8 +157,12 @@ describe('applySteps', () => {
       'create:aws_instance.web',
     ]);
     const list = order(steps);
-    before(list, 'create:aws_security_group.ssh', 'create:aws_instance.web');
-    before(list, 'create:aws_instance.web', 'create:aws_eip.ip');
+    expect(list.indexOf('create:aws_security_group.ssh')).toBeLessThan(
+      list.indexOf('create:aws_instance.web'),
+    );
+    expect(list.indexOf('create:aws_instance.web')).toBeLessThan(
+      list.indexOf('create:aws_eip.ip'),
+    );
   });
 
   it('destroys in reverse dependency order', () => {
@@ -168,18 +170,18 @@ describe('applySteps', () => {
     const steps = applySteps(diffPlans(all, plan([])));
     expect(steps.every(s => s.kind === 'delete')).toBe(true);
     const list = order(steps);
-    before(
-      list,
-      'delete:aws_volume_attachment.data',
-      'delete:aws_instance.web',
+    expect(list.indexOf('delete:aws_volume_attachment.data')).toBeLessThan(
+      list.indexOf('delete:aws_instance.web'),
     );
-    before(
-      list,
-      'delete:aws_volume_attachment.data',
-      'delete:aws_ebs_volume.data',
+    expect(list.indexOf('delete:aws_volume_attachment.data')).toBeLessThan(
+      list.indexOf('delete:aws_ebs_volume.data'),
     );
-    before(list, 'delete:aws_eip.ip', 'delete:aws_instance.web');
-    before(list, 'delete:aws_instance.web', 'delete:aws_security_group.ssh');
+    expect(list.indexOf('delete:aws_eip.ip')).toBeLessThan(
+      list.indexOf('delete:aws_instance.web'),
+    );
+    expect(list.indexOf('delete:aws_instance.web')).toBeLessThan(
+      list.indexOf('delete:aws_security_group.ssh'),
+    );
   });
 
   it('replaces create-before-destroy', () => {
@@ -189,7 +191,9 @@ describe('applySteps', () => {
       { ...web, image: { ...web.image, version: '22.04' } },
     ]);
     const list = order(applySteps(diffPlans(prior, desired)));
-    before(list, 'create:aws_instance.web', 'delete:aws_instance.web');
+    expect(list.indexOf('create:aws_instance.web')).toBeLessThan(
+      list.indexOf('delete:aws_instance.web'),
+    );
   });
 
   it('replaces a named bucket destroy-before-create', () => {
@@ -206,6 +210,8 @@ describe('applySteps', () => {
         ),
       ),
     );
-    before(list, 'delete:aws_s3_bucket.logs', 'create:aws_s3_bucket.logs');
+    expect(list.indexOf('delete:aws_s3_bucket.logs')).toBeLessThan(
+      list.indexOf('create:aws_s3_bucket.logs'),
+    );
   });
 });

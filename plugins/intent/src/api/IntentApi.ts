@@ -42,6 +42,13 @@ export interface IntentApi {
     hours: number;
   }): Promise<SessionDetails>;
   getOperation(request: { id: string }): Promise<Operation>;
+  decide(request: {
+    id: string;
+    seq: number;
+    planHash: string;
+    decision: 'approve' | 'reject';
+    comment?: string;
+  }): Promise<SessionDetails>;
 }
 
 /** @public */

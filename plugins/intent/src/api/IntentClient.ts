@@ -90,6 +90,26 @@ export class IntentClient implements IntentApi {
     return this.request(`/v1/operations/${encodeURIComponent(request.id)}`);
   }
 
+  decide(request: {
+    id: string;
+    seq: number;
+    planHash: string;
+    decision: 'approve' | 'reject';
+    comment?: string;
+  }): Promise<SessionDetails> {
+    return this.request(
+      `${this.sessionPath(request.id)}/revisions/${request.seq}/decision`,
+      {
+        method: 'POST',
+        body: {
+          decision: request.decision,
+          planHash: request.planHash,
+          ...(request.comment ? { comment: request.comment } : {}),
+        },
+      },
+    );
+  }
+
   private sessionPath(id: string) {
     return `/v1/sessions/${encodeURIComponent(id)}`;
   }

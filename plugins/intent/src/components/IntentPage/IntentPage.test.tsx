@@ -62,6 +62,7 @@ function fakeApi(overrides: Partial<IntentApi> = {}): jest.Mocked<IntentApi> {
     destroySession: jest.fn(),
     extendSession: jest.fn(),
     getOperation: jest.fn(),
+    decide: jest.fn(),
     ...overrides,
   } as jest.Mocked<IntentApi>;
 }

@@ -18,6 +18,7 @@ import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { intentApiRef } from '../../api';
 import { useSession } from '../../hooks/useSession';
+import { ApprovalPanel } from './ApprovalPanel';
 import { DiffTable } from './DiffTable';
 import { History } from './History';
 import { PolicyPanel } from './PolicyPanel';
@@ -49,6 +50,7 @@ export function SessionView() {
   const canApply =
     ['planned', 'failed'].includes(session.status) &&
     revision.status !== 'applied' &&
+    revision.status !== 'rejected' &&
     revision.policy.verdict !== 'deny' &&
     (revision.plan.resources.length > 0 || resources.length > 0);
   const final = FINAL.includes(session.status);
@@ -155,6 +157,26 @@ export function SessionView() {
               <Alert key={o} status="info" title={`Not done: ${o}`} />
             ))}
             <PolicyPanel policy={revision.policy} cost={revision.cost} />
+            {revision.policy.verdict === 'require-approval' && !final && (
+              <ApprovalPanel
+                details={details}
+                revision={revision}
+                busy={busy}
+                onDecide={(decision, comment) =>
+                  run(async () =>
+                    setDetails(
+                      await api.decide({
+                        id,
+                        seq: revision.seq,
+                        planHash: revision.planHash,
+                        decision,
+                        comment,
+                      }),
+                    ),
+                  )
+                }
+              />
+            )}
             {canApply && destructive && (
               <Checkbox isSelected={confirmed} onChange={setConfirmed}>
                 I understand this deletes or replaces resources
