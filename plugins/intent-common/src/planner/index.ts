@@ -6,4 +6,5 @@ export {
   planWithRules,
   DEFAULT_REGION,
   DEFAULT_INSTANCE_TYPE,
+  RULES_PLANNER_ID,
 } from './rulesPlanner';

@@ -2,199 +2,167 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import {
-  InstanceImage,
-  OperatingSystem,
   PLAN_FORMAT_VERSION,
+  parsePlan,
   Plan,
-  PlanResourceInput,
-  planSchema,
+  PlanInput,
+  ResourceType,
 } from '../plan';
-import { PlanAssumption, PlannerResult } from './types';
+import { planFresh } from './fresh';
+import { planFollowUp } from './followUp';
+import { ask, assume, combine, Notes, NO_NOTES } from './notes';
+import { matchOutOfScope } from './rules/outOfScope';
+import { planRegion } from './rules/region';
+import { matchTags } from './rules/tags';
+import { matchTtl } from './rules/ttl';
+import { normaliseIntent } from './text';
+import type { PlannerResult, PlanRequest } from './types';
 
-/** Region used when a request names none. @public */
-export const DEFAULT_REGION = 'us-east-1';
-/** Instance type used when a request names none. @public */
-export const DEFAULT_INSTANCE_TYPE = 't3.micro';
+export { DEFAULT_REGION } from './rules/region';
+export { DEFAULT_INSTANCE_TYPE } from './rules/instanceType';
 
-const INSTANCE_TYPE =
-  /\b([a-z]+\d[a-z0-9-]*)\.(nano|micro|small|medium|large|metal|\d*xlarge)\b/;
-const REGION =
-  /\b([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d)\b/;
-const NAME = /\b(?:named|called|name it)\s+["'`]?([a-z][a-z0-9_-]{0,62})/;
-const WANTS_A_MACHINE =
-  /\b(instance|vm|virtual machine|server|machine|box|ec2|host|node)s?\b/;
-
-interface OsRule {
-  os: OperatingSystem;
-  pattern: RegExp;
-  label: string;
-  defaultVersion: string;
-  versions: Array<{ pattern: RegExp; version: string }>;
-}
-
-const OS_RULES: OsRule[] = [
-  {
-    os: 'ubuntu',
-    label: 'Ubuntu',
-    pattern: /\bubuntu\b|\bjammy\b|\bnoble\b/,
-    defaultVersion: '24.04',
-    versions: [
-      { pattern: /\b24\.04\b|\bnoble\b/, version: '24.04' },
-      { pattern: /\b22\.04\b|\bjammy\b/, version: '22.04' },
-    ],
-  },
-  {
-    os: 'amazon-linux',
-    label: 'Amazon Linux',
-    pattern: /\bamazon linux\b|\bal2023\b|\bal2\b|\bamzn/,
-    defaultVersion: '2023',
-    versions: [
-      { pattern: /\b2023\b|\bal2023\b/, version: '2023' },
-      { pattern: /\bamazon linux 2\b|\bal2\b/, version: '2' },
-    ],
-  },
-  {
-    os: 'debian',
-    label: 'Debian',
-    pattern: /\bdebian\b|\bbookworm\b/,
-    defaultVersion: '12',
-    versions: [{ pattern: /\b12\b|\bbookworm\b/, version: '12' }],
-  },
-  {
-    os: 'rhel',
-    label: 'Red Hat Enterprise Linux',
-    pattern: /\brhel\b|\bred ?hat\b/,
-    defaultVersion: '9',
-    versions: [{ pattern: /\b9\b/, version: '9' }],
-  },
-  {
-    os: 'windows-server',
-    label: 'Windows Server',
-    pattern: /\bwindows\b/,
-    defaultVersion: '2022',
-    versions: [{ pattern: /\b2022\b/, version: '2022' }],
-  },
+/** A new plan lists resources in the order they are created. */
+const TYPE_ORDER: ResourceType[] = [
+  'aws_vpc',
+  'aws_subnet',
+  'aws_security_group',
+  'aws_key_pair',
+  'aws_instance',
+  'aws_ebs_volume',
+  'aws_volume_attachment',
+  'aws_eip',
+  'aws_s3_bucket',
 ];
 
-const OUT_OF_SCOPE: Array<{
-  pattern: RegExp;
-  what: (m: RegExpMatchArray) => string;
-}> = [
-  {
-    pattern:
-      /\b(?:install|set ?up|configure|deploy)\s+([a-z0-9.+-]+(?:\s[a-z0-9.+-]+)?)/,
-    what: m =>
-      `"${m[0]}" is software configuration, not a cloud resource: do it on the machine once it runs`,
-  },
-  {
-    pattern: /\bnat gateway\b/,
-    what: () => 'NAT gateways are not a sandbox resource',
-  },
-  {
-    pattern: /\biam\b|\brole\b|\bpolicy attachment\b/,
-    what: () =>
-      'IAM roles and policies are managed by the platform team, not by sandboxes',
-  },
-];
+/** Identifies the rules planner in results and configuration. @public */
+export const RULES_PLANNER_ID = 'rules';
 
-/** Graviton families carry a `g` after the generation digit: t4g, m7g, c7gn. */
-function isGravitonType(instanceType: string): boolean {
-  const family = instanceType.split('.')[0];
-  return /^[a-z]+\d+[a-z]*g[a-z]*$/.test(family);
+/** A plan before validation, with what was said about it. @internal */
+export interface Planned {
+  plan: PlanInput;
+  notes: Notes;
+  modification?: string;
 }
 
-function detectImage(
+function lifetime(
   text: string,
-  architecture: InstanceImage['architecture'],
-  address: string,
-  assumptions: PlanAssumption[],
-): InstanceImage {
-  const rule = OS_RULES.find(r => r.pattern.test(text));
-  if (!rule) {
-    assumptions.push({
-      field: `${address}.image`,
-      value: 'Ubuntu 24.04',
-      reason: 'No operating system was named; Ubuntu 24.04 LTS is the default',
-    });
-    return { os: 'ubuntu', version: '24.04', architecture };
+  now: Date,
+): { ttlHours?: number; notes: Notes } {
+  const ttl = matchTtl(text, now);
+  const hours = ttl.ttlHours ?? ttl.extendHours;
+  if (hours === undefined) {
+    return {
+      notes: combine(
+        ttl.notes,
+        ttl.notes.questions.length
+          ? NO_NOTES
+          : assume(
+              'ttlHours',
+              'policy default',
+              'No lifetime was named; the policy default applies',
+            ),
+      ),
+    };
   }
-  const named = rule.versions.find(v => v.pattern.test(text));
-  if (!named) {
-    assumptions.push({
-      field: `${address}.image`,
-      value: `${rule.label} ${rule.defaultVersion}`,
-      reason: `No ${rule.label} version was named; ${rule.defaultVersion} is the newest supported`,
-    });
-  }
-  return {
-    os: rule.os,
-    version: named?.version ?? rule.defaultVersion,
-    architecture,
+  return { ttlHours: hours, notes: ttl.notes };
+}
+
+function planNew(request: PlanRequest, text: string, now: Date): Planned {
+  const region = planRegion(text);
+  const ttl = lifetime(text, now);
+  const fresh = planFresh({
+    text,
+    original: request.intent,
+    region: region.region,
+    zone: region.zone,
+    context: request.context,
+  });
+  const plan: PlanInput = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    region: region.region,
+    ...(ttl.ttlHours !== undefined ? { ttlHours: ttl.ttlHours } : {}),
+    tags: matchTags(request.intent),
+    resources: [...fresh.resources].sort(
+      (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type),
+    ),
   };
+  return { plan, notes: combine(region.notes, ttl.notes, fresh.notes) };
 }
 
 /**
- * The offline, deterministic planner: turns a plain-language request into a
- * plan with the rules below, and says what it assumed or could not decide.
+ * The offline, deterministic planner. Turns a plain-language request into
+ * a whole plan, or, given the session's current plan, applies a follow-up
+ * ("make it a t3.large", "open 443 to the world") and says what changed.
+ * What it defaulted is listed as assumptions, what it cannot decide as
+ * questions, what is not a resource as out of scope.
  *
  * @public
  */
-export function planWithRules(intent: string): PlannerResult {
-  const text = intent.toLowerCase();
-  const assumptions: PlanAssumption[] = [];
-  const questions: string[] = [];
-  const outOfScope = OUT_OF_SCOPE.flatMap(rule => {
-    const match = text.match(rule.pattern);
-    return match ? [rule.what(match)] : [];
+export function planWithRules(request: string | PlanRequest): PlannerResult {
+  const input: PlanRequest =
+    typeof request === 'string' ? { intent: request } : request;
+  const now = input.now ?? new Date();
+  const text = normaliseIntent(input.intent);
+  const outOfScope = matchOutOfScope(text);
+  const followUp = input.current && input.current.resources.length > 0;
+  const planned: Planned = followUp
+    ? planFollowUp({
+        text,
+        original: input.intent,
+        current: input.current!,
+        context: input.context,
+        now,
+      })
+    : planNew(input, text, now);
+
+  return toResult(planned, outOfScope, input.current);
+}
+
+/**
+ * Validates what the rules planned and shapes the result. A plan the schema
+ * refuses is never returned: the current plan (or an empty one) comes back
+ * with the problems as a question.
+ *
+ * @internal
+ */
+export function toResult(
+  planned: Planned,
+  outOfScope: string[],
+  current?: Plan,
+): PlannerResult {
+  const parsed = parsePlan(planned.plan);
+  const notes = combine(planned.notes, {
+    assumptions: [],
+    questions: [],
+    outOfScope,
   });
-
-  const region = text.match(REGION)?.[1];
-  if (!region) {
-    assumptions.push({
-      field: 'region',
-      value: DEFAULT_REGION,
-      reason: 'No region was named',
-    });
+  if (!parsed.ok) {
+    return {
+      planner: RULES_PLANNER_ID,
+      plan: current ?? {
+        formatVersion: PLAN_FORMAT_VERSION,
+        region: planned.plan.region,
+        tags: {},
+        resources: [],
+      },
+      assumptions: notes.assumptions,
+      questions: [
+        ...notes.questions,
+        ...ask(
+          `The request could not be turned into a valid plan (${parsed.problems.join(
+            '; ',
+          )}): rephrase it`,
+        ).questions,
+      ],
+      outOfScope: notes.outOfScope,
+    };
   }
-
-  const typeMatch = text.match(INSTANCE_TYPE);
-  const osNamed = OS_RULES.some(r => r.pattern.test(text));
-  const resources: PlanResourceInput[] = [];
-
-  if (typeMatch || osNamed || WANTS_A_MACHINE.test(text)) {
-    const name = (text.match(NAME)?.[1] ?? 'sandbox').replace(/-/g, '_');
-    const address = `aws_instance.${name}`;
-    const instanceType = typeMatch?.[0] ?? DEFAULT_INSTANCE_TYPE;
-    if (!typeMatch) {
-      assumptions.push({
-        field: `${address}.instanceType`,
-        value: DEFAULT_INSTANCE_TYPE,
-        reason:
-          'No instance type was named; the smallest general-purpose type is the default',
-      });
-    }
-    const architecture = isGravitonType(instanceType) ? 'arm64' : 'x86_64';
-    if (architecture === 'x86_64' && /\b(arm|arm64|graviton)\b/.test(text)) {
-      questions.push(
-        `${instanceType} is an x86_64 type but the request mentions ARM: pick a Graviton type (e.g. t4g.micro) or drop ARM`,
-      );
-    }
-    resources.push({
-      type: 'aws_instance',
-      name,
-      instanceType,
-      image: detectImage(text, architecture, address, assumptions),
-    });
-  } else if (outOfScope.length === 0) {
-    questions.push(
-      'What should the sandbox contain? Name a machine, e.g. "a t3.micro with Ubuntu 24.04"',
-    );
-  }
-
-  const plan: Plan = planSchema.parse({
-    formatVersion: PLAN_FORMAT_VERSION,
-    region: region ?? DEFAULT_REGION,
-    resources,
-  });
-  return { planner: 'rules', plan, assumptions, questions, outOfScope };
+  return {
+    planner: RULES_PLANNER_ID,
+    plan: parsed.plan,
+    assumptions: notes.assumptions,
+    questions: notes.questions,
+    outOfScope: notes.outOfScope,
+    ...(planned.modification ? { modification: planned.modification } : {}),
+  };
 }

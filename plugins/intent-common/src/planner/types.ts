@@ -31,6 +31,39 @@ export interface PlannerResult {
   questions: string[];
   /** Parts of the request that are not resources (never silently dropped). */
   outOfScope: string[];
+  /**
+   * For a follow-up against a current plan: the change the planner
+   * understood, in words (`aws_instance.web: t3.micro → t3.large; ...`).
+   */
+  modification?: string;
+}
+
+/**
+ * What a planner may know about the request besides its text.
+ *
+ * @public
+ */
+export interface PlannerContext {
+  /**
+   * The requester's IP address as the backend saw it, so that "ssh from my
+   * IP" can be planned. Without it the planner asks.
+   */
+  clientIp?: string;
+}
+
+/**
+ * One planning request: the intent and, for a follow-up, the session's
+ * current plan.
+ *
+ * @public
+ */
+export interface PlanRequest {
+  intent: string;
+  /** The session's current plan; the result is the whole new plan. */
+  current?: Plan;
+  context?: PlannerContext;
+  /** The time relative expiries ("until Friday") are read against. */
+  now?: Date;
 }
 
 /** Longest intent text accepted, in characters. @public */

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+import { matchAll, toResourceName } from './text';
+
+const NAMED =
+  /\b(?:named|called|name it|name them|name:|with the name|hostname)\s+["']?([a-z][a-z0-9_.-]{0,62})/;
+const NOT_A_NAME = /^(?:it|them|the|a|an|after|something|anything|whatever)$/;
+/** Nouns that own a "named ..." phrase that follows them. */
+const NOUN =
+  /\b(?:instances?|vms?|servers?|machines?|box(?:es)?|hosts?|nodes?|ec2|[a-z]{1,4}\d[a-z0-9-]{0,4}\.[a-z0-9]+)\b|\b(buckets?|volumes?|disks?|key ?pairs?|keys?|security groups?|vpcs?|subnets?|elastic ips?|eips?)\b/;
+
+/**
+ * The name a text gives the machine it describes ("named build-box",
+ * "called web"), skipping names that belong to a bucket, volume or key pair
+ * mentioned just before.
+ *
+ * @internal
+ */
+export function matchInstanceName(text: string): string | undefined {
+  for (const match of matchAll(text, NAMED)) {
+    const before = text.slice(0, match.index);
+    const owner = matchAll(before, NOUN).pop();
+    if (owner?.[1]) {
+      continue;
+    }
+    const raw = match[1].replace(/[.-]+$/, '');
+    if (NOT_A_NAME.test(raw)) {
+      continue;
+    }
+    return toResourceName(raw);
+  }
+  return undefined;
+}
+
+/**
+ * Names for `count` resources based on `base` that are not in `taken`:
+ * one gets `base` (or `base_2`, ... when taken); several get `base_1`,
+ * `base_2`, ... continuing after the ones that exist.
+ *
+ * @internal
+ */
+export function allocateNames(
+  base: string,
+  count: number,
+  taken: ReadonlySet<string>,
+): string[] {
+  const names: string[] = [];
+  const used = new Set(taken);
+  const take = (name: string) => {
+    used.add(name);
+    names.push(name);
+  };
+  if (count === 1 && !used.has(base) && !used.has(`${base}_1`)) {
+    take(base);
+    return names;
+  }
+  let index = count > 1 && !used.has(base) && !used.has(`${base}_1`) ? 1 : 2;
+  while (names.length < count) {
+    const name = `${base}_${index}`.slice(0, 63);
+    if (!used.has(name)) {
+      take(name);
+    }
+    index += 1;
+  }
+  return names;
+}
