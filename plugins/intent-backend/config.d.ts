@@ -13,8 +13,9 @@ export interface Config {
     planner?: {
       /**
        * The planner that turns intents into plans: `rules` (offline,
-       * deterministic) or the id of a planner added by a backend module.
-       * @default rules
+       * deterministic), `anthropic` (needs `intent.planner.anthropic.apiKey`)
+       * or the id of a planner added by a backend module.
+       * @default anthropic when an Anthropic API key is configured, else rules
        */
       default?: string;
       /**

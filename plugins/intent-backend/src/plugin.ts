@@ -20,6 +20,7 @@ import {
   SimulatedCloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { DatabaseLockStore, DatabaseSessionStore } from './database';
+import { createAnthropicPlannerFromConfig } from './planners';
 import { sessionResourceRef, sessionRules } from './permissions';
 import { createRouter, SessionService } from './service';
 import { CatalogGuardrails } from './service/CatalogGuardrails';
@@ -104,6 +105,10 @@ export const intentPlugin = createBackendPlugin({
               skipMigrations: database.migrations?.skip,
             }),
           );
+        }
+        const anthropic = createAnthropicPlannerFromConfig(config, logger);
+        if (anthropic && !planners.items.has(anthropic.id)) {
+          planners.add(anthropic);
         }
         const provider = providers.pick(settings.provider, 'intent.provider');
         const planner = planners.pick(

@@ -40,7 +40,11 @@ export function readSettings(config: RootConfigService): IntentSettings {
   }
   return {
     provider: config.getOptionalString('intent.provider') ?? 'simulated',
-    planner: config.getOptionalString('intent.planner.default') ?? 'rules',
+    planner:
+      config.getOptionalString('intent.planner.default') ??
+      (config.getOptionalString('intent.planner.anthropic.apiKey')
+        ? 'anthropic'
+        : 'rules'),
     simulated: {
       bootMillis:
         config.getOptionalNumber('intent.simulated.bootMillis') ?? 1500,

@@ -2,7 +2,12 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   applySteps,
   canTransition,
@@ -662,11 +667,23 @@ export class SessionService {
       throw new InputError(problem);
     }
     const intent = (input.intent as string).trim();
-    const result = await this.options.planner.plan({
-      intent,
-      current: input.current,
-      context: { clientIp: input.actor.clientIp },
-    });
+    const { planner } = this.options;
+    const result = await planner
+      .plan({
+        intent,
+        current: input.current,
+        context: { clientIp: input.actor.clientIp },
+      })
+      .catch(error => {
+        // The planner is a dependency (Claude, a module's service): its
+        // failure is not the caller's fault and nothing was stored.
+        throw new ServiceUnavailableError(
+          `The ${planner.id} planner could not plan this request: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+          error,
+        );
+      });
     const checked = parsePlan(result.plan);
     if (!checked.ok) {
       throw new Error(

@@ -11,6 +11,17 @@ const migrationsDir = resolvePackagePath(
 
 jest.setTimeout(60_000);
 
+const TABLES = [
+  'sessions',
+  'revisions',
+  'resources',
+  'operations',
+  'operation_steps',
+  'locks',
+  'approvals',
+  'audit_events',
+];
+
 describe('migrations', () => {
   const databases = createTestDatabases();
 
@@ -19,17 +30,13 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      for (const table of [
-        'sessions',
-        'revisions',
-        'resources',
-        'audit_events',
-        'sim_instances',
-      ]) {
+      for (const table of TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
       await knex.migrate.rollback({ directory: migrationsDir }, true);
-      expect(await knex.schema.hasTable('sessions')).toBe(false);
+      for (const table of TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
       await knex.migrate.latest({ directory: migrationsDir });
       expect(await knex.schema.hasTable('sessions')).toBe(true);
       await knex.destroy();
