@@ -326,6 +326,14 @@ describe('intent backend plugin', () => {
           ['post', `/api/intent/v1/sessions/${id}/extend`, { hours: 1 }],
           ['get', `/api/intent/v1/sessions/${id}/audit`],
           ['post', `/api/intent/v1/sessions/${id}/lock/release`],
+          ['post', '/api/intent/v1/simulated/drift', { cloudId: 'i-0abc' }],
+          [
+            'post',
+            '/api/intent/v1/simulated/failures',
+            { code: 'RequestLimitExceeded', message: 'slow down' },
+          ],
+          ['delete', '/api/intent/v1/simulated/failures'],
+          ['get', '/api/intent/v1/simulated/counts'],
         ];
         for (const [method, path, body] of calls) {
           const res = await (api() as any)[method](path).send(body);

@@ -183,6 +183,8 @@ export const intentPlugin = createBackendPlugin({
             auditor: deps.auditor,
             store,
             sessions,
+            simulated:
+              provider instanceof SimulatedCloudProvider ? provider : undefined,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

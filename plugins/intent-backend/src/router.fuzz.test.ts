@@ -25,6 +25,13 @@ const KEYS = [
   'base',
   'sessionId',
   'team',
+  'decision',
+  'cloudId',
+  'attributes',
+  'tags',
+  'code',
+  'message',
+  'times',
   'x',
   '__proto__',
   'constructor',
@@ -84,6 +91,8 @@ describe('every endpoint under 500 random bodies', () => {
       `/api/intent/v1/sessions/${id}/apply`,
       `/api/intent/v1/sessions/${id}/destroy`,
       `/api/intent/v1/sessions/${id}/extend`,
+      '/api/intent/v1/simulated/drift',
+      '/api/intent/v1/simulated/failures',
     ];
     const failures: string[] = [];
     for (const [index, path] of endpoints.entries()) {

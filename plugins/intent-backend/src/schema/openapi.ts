@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { resourceTypes } from '@intent-sandboxes/backstage-plugin-intent-common';
+
 /**
  * The intent plugin's REST API (OpenAPI 3.1). The router is typed from this
  * document and validates every request against it; it is also served at
  * `/api/intent/openapi.json`. Responses are described in
  * `@intent-sandboxes/backstage-plugin-intent-common` (SessionDetails, ...).
  */
+const RESOURCE_TYPES = [...resourceTypes];
+
 export const spec = {
   openapi: '3.1.0',
   info: {
@@ -425,6 +429,128 @@ export const spec = {
         responses: {
           '200': {
             description: 'The operation with its step log',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+
+    '/v1/simulated/drift': {
+      post: {
+        operationId: 'CauseSimulatedDrift',
+        description:
+          "Admins only, simulated cloud only: changes a live resource behind the plugin's back, as a click in the console would, so that drift detection sees it.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  cloudId: { type: 'string', minLength: 1, maxLength: 255 },
+                  type: { type: 'string', enum: RESOURCE_TYPES },
+                  attributes: {
+                    type: 'object',
+                    description:
+                      'Attributes to set in the plan\'s field names, e.g. `{ "instanceType": "t3.large" }`; null removes one',
+                  },
+                  tags: {
+                    type: 'object',
+                    additionalProperties: {
+                      anyOf: [{ type: 'string' }, { type: 'null' }],
+                    },
+                  },
+                },
+                required: ['cloudId'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The resource as the cloud now describes it',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/simulated/failures': {
+      post: {
+        operationId: 'InjectSimulatedFailure',
+        description:
+          'Admins only, simulated cloud only: the next `times` matching cloud calls fail with the given EC2 error code.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  action: {
+                    type: 'string',
+                    enum: ['create', 'update', 'delete'],
+                  },
+                  type: { type: 'string', enum: RESOURCE_TYPES },
+                  address: { type: 'string', minLength: 1, maxLength: 255 },
+                  times: { type: 'integer', minimum: 1, maximum: 1000 },
+                  code: { type: 'string', minLength: 1, maxLength: 128 },
+                  message: { type: 'string', minLength: 1, maxLength: 1000 },
+                  when: { type: 'string', enum: ['before', 'after'] },
+                },
+                required: ['code', 'message'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: '`{ id }` of the injected failure',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+      delete: {
+        operationId: 'ClearSimulatedFailures',
+        description:
+          'Admins only, simulated cloud only: forgets every injected failure not yet used up.',
+        responses: {
+          '200': {
+            description: '`{ cleared }`: how many there were',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/simulated/counts': {
+      get: {
+        operationId: 'GetSimulatedCounts',
+        description:
+          'Admins only, simulated cloud only: per resource type, how many exist now and how many were ever created.',
+        responses: {
+          '200': {
+            description: '`{ [type]: { existing, created } }`',
             content: {
               'application/json': {
                 schema: { $ref: '#/components/schemas/Object' },

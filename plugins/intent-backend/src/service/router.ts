@@ -30,6 +30,8 @@ type Request = ExpressRequest<any, any, any, any>;
 import { SessionStore } from '../database';
 import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
+import { addSimulatedCloudRoutes } from './simulatedCloudRouter';
+import type { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
 
 /** @internal */
 export interface RouterOptions {
@@ -38,6 +40,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   store: SessionStore;
   sessions: SessionService;
+  /** The simulated cloud when it is the configured provider: enables its admin routes. */
+  simulated?: SimulatedCloudProvider;
 }
 
 /** @internal */
@@ -312,6 +316,16 @@ export async function createRouter(
       operation.sessionId,
     );
     res.json(operation);
+  });
+
+  addSimulatedCloudRoutes(router, {
+    simulated: options.simulated,
+    audited,
+    requireAdmin: async req => {
+      const credentials = await userCredentials(req);
+      await authorize(credentials, intentAdminPermission);
+      return credentials.principal.userEntityRef;
+    },
   });
 
   return router;
