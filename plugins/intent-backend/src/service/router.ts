@@ -175,9 +175,9 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await store.getSession({ id: req.params.id }); // 404 before 403
+    const details = await store.getSession({ id: req.params.id }); // 404 before 403
     await authorize(credentials, intentSessionReadPermission, req.params.id);
-    res.json(await store.getSession({ id: req.params.id }));
+    res.json(details);
   });
 
   router.post('/v1/sessions/:id/revisions', async (req, res) => {
