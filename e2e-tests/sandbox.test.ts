@@ -32,6 +32,10 @@ test('say what you need, see the plan, apply it, change it, destroy it', async (
   await page
     .getByLabel('What do you need?')
     .fill('t3.micro instance with Ubuntu');
+  // The plan is previewed while typing, before anything is stored.
+  const preview = page.getByLabel('Plan preview');
+  await expect(preview).toContainText('t3.micro, ubuntu 24.04 (x86_64)');
+  await expect(preview.getByLabel('Policy verdict')).toContainText('Policy:');
   await shot(page, '1-intent');
 
   await page.getByRole('button', { name: 'Plan it' }).click();
@@ -55,6 +59,11 @@ test('say what you need, see the plan, apply it, change it, destroy it', async (
     .first();
   await expect(instanceState).toHaveText('running');
   await expect(page.getByLabel('Session status')).toHaveText('active');
+  const steps = page.getByRole('table', { name: 'Operation steps' });
+  await expect(steps).toContainText(/create:aws_instance\.\w+/);
+  await expect(page.getByLabel('Operation status')).toContainText(
+    'apply revision 1: succeeded',
+  );
   await shot(page, '3-running');
 
   // Reloading shows the same session from the database.
@@ -79,6 +88,20 @@ test('say what you need, see the plan, apply it, change it, destroy it', async (
   await expect(page.getByLabel('Session status')).toHaveText('destroyed');
   await expect(resources).toHaveCount(0);
   await shot(page, '5-destroyed');
+
+  // The sandboxes list shows it, destroyed, and leads back to it.
+  await page
+    .getByRole('list', { name: 'Breadcrumbs' })
+    .getByRole('link', { name: 'Sandboxes' })
+    .click();
+  const list = page.getByRole('table', { name: 'Sandboxes' });
+  const row = list
+    .getByRole('row')
+    .filter({ hasText: 't3.micro instance with Ubuntu' })
+    .first();
+  await expect(row).toContainText('destroyed');
+  await row.getByRole('link').click();
+  await expect(page.getByLabel('Session status')).toHaveText('destroyed');
 });
 
 test('an empty intent is refused with a message a person can act on', async ({

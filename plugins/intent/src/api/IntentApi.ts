@@ -4,8 +4,10 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   Operation,
+  PlanPreview,
   Session,
   SessionDetails,
+  SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 
 /** What apply and destroy return: the operation that started. @public */
@@ -20,10 +22,16 @@ export interface OperationStarted {
  * @public
  */
 export interface IntentApi {
+  /** What an intent would plan, with its diff, verdict and cost; stores nothing. */
+  previewPlan(
+    request: { intent: string; sessionId?: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<PlanPreview>;
   createSession(request: { intent: string }): Promise<SessionDetails>;
   getSession(request: { id: string }): Promise<SessionDetails>;
   listSessions(request?: {
     owner?: string;
+    status?: SessionStatus;
     limit?: number;
     offset?: number;
   }): Promise<{ items: Session[]; totalCount: number }>;

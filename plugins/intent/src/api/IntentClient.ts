@@ -5,8 +5,10 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   Operation,
+  PlanPreview,
   Session,
   SessionDetails,
+  SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { IntentApi, OperationStarted } from './IntentApi';
 
@@ -24,6 +26,17 @@ export class IntentClient implements IntentApi {
     this.fetchApi = options.fetchApi;
   }
 
+  previewPlan(
+    request: { intent: string; sessionId?: string },
+    options: { signal?: AbortSignal } = {},
+  ): Promise<PlanPreview> {
+    return this.request('/v1/plans/preview', {
+      method: 'POST',
+      body: request,
+      signal: options.signal,
+    });
+  }
+
   createSession(request: { intent: string }): Promise<SessionDetails> {
     return this.request('/v1/sessions', { method: 'POST', body: request });
   }
@@ -33,7 +46,12 @@ export class IntentClient implements IntentApi {
   }
 
   listSessions(
-    request: { owner?: string; limit?: number; offset?: number } = {},
+    request: {
+      owner?: string;
+      status?: SessionStatus;
+      limit?: number;
+      offset?: number;
+    } = {},
   ): Promise<{ items: Session[]; totalCount: number }> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(request)) {
@@ -116,7 +134,7 @@ export class IntentClient implements IntentApi {
 
   private async request<T>(
     path: string,
-    options: { method?: string; body?: unknown } = {},
+    options: { method?: string; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('intent');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
@@ -127,6 +145,7 @@ export class IntentClient implements IntentApi {
           : { 'Content-Type': 'application/json' },
       body:
         options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

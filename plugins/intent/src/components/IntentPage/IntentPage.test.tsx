@@ -6,9 +6,10 @@ import {
   diffPlans,
   estimateCost,
   planWithRules,
+  PlanPreview,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IntentApi, intentApiRef } from '../../api';
 import { IntentPage } from './IntentPage';
 
@@ -54,9 +55,10 @@ function planned(): SessionDetails {
 
 function fakeApi(overrides: Partial<IntentApi> = {}): jest.Mocked<IntentApi> {
   return {
+    previewPlan: jest.fn(),
     createSession: jest.fn(),
     getSession: jest.fn(),
-    listSessions: jest.fn(),
+    listSessions: jest.fn().mockResolvedValue({ items: [], totalCount: 0 }),
     followUp: jest.fn(),
     applySession: jest.fn(),
     destroySession: jest.fn(),
@@ -65,6 +67,32 @@ function fakeApi(overrides: Partial<IntentApi> = {}): jest.Mocked<IntentApi> {
     decide: jest.fn(),
     ...overrides,
   } as jest.Mocked<IntentApi>;
+}
+
+function preview(intent: string): PlanPreview {
+  const result = planWithRules(intent);
+  return {
+    ...result,
+    modification: null,
+    diff: diffPlans(null, result.plan),
+    policy: {
+      verdict: 'warn',
+      appliedPolicies: [],
+      findings: [
+        {
+          ruleId: 'no-public-ip',
+          source: 'baseline',
+          outcome: 'warn',
+          address: 'aws_instance.sandbox',
+          field: 'associatePublicIp',
+          message: 'aws_instance.sandbox gets a public IP address',
+          fix: 'Set associatePublicIp: false',
+        },
+      ],
+    },
+    cost: estimateCost(result.plan),
+    planHash: 'preview-hash',
+  };
 }
 
 describe('IntentPage', () => {
@@ -115,5 +143,134 @@ describe('IntentPage', () => {
     expect(await screen.findByLabelText('Session status')).toHaveTextContent(
       'active',
     );
+  });
+
+  it('previews the plan while typing, for the latest text only', async () => {
+    const api = fakeApi({
+      previewPlan: jest
+        .fn()
+        .mockImplementation(async ({ intent }) => preview(intent)),
+    });
+    await renderInTestApp(<IntentPage />, { apis: [[intentApiRef, api]] });
+    const field = await screen.findByLabelText('What do you need?');
+    fireEvent.change(field, { target: { value: 'a t3.micro' } });
+    fireEvent.change(field, {
+      target: { value: 'a t3.large with Debian in eu-west-1' },
+    });
+
+    const card = await screen.findByLabelText('Plan preview');
+    expect(
+      await within(card).findByText(/t3\.large, debian 12 \(x86_64\)/),
+    ).toBeInTheDocument();
+    expect(within(card).getByLabelText('Policy verdict')).toHaveTextContent(
+      'Policy: warn',
+    );
+    expect(within(card).getByLabelText('Cost estimate')).toHaveTextContent(
+      '/hour',
+    );
+    // The first text was replaced before the pause ended: never sent.
+    expect(api.previewPlan).toHaveBeenCalledTimes(1);
+    expect(api.previewPlan.mock.calls[0][0]).toEqual({
+      intent: 'a t3.large with Debian in eu-west-1',
+    });
+    expect(api.createSession).not.toHaveBeenCalled();
+  });
+
+  it('says why there is no preview when the backend refuses', async () => {
+    const api = fakeApi({
+      previewPlan: jest
+        .fn()
+        .mockRejectedValue(new Error('The rules planner is unavailable')),
+    });
+    await renderInTestApp(<IntentPage />, { apis: [[intentApiRef, api]] });
+    fireEvent.change(await screen.findByLabelText('What do you need?'), {
+      target: { value: 'a t3.micro' },
+    });
+    expect(
+      await screen.findByText('No preview: The rules planner is unavailable'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the sandboxes, a page at a time', async () => {
+    const session = planned().session;
+    const items = Array.from({ length: 20 }, (_, i) => ({
+      ...session,
+      id: `s${i}`,
+      title: `sandbox ${i}`,
+    }));
+    const api = fakeApi({
+      listSessions: jest.fn().mockImplementation(async ({ offset }) => ({
+        items: offset === 0 ? items : [{ ...session, title: 'the oldest' }],
+        totalCount: 21,
+      })),
+    });
+    await renderInTestApp(<IntentPage />, { apis: [[intentApiRef, api]] });
+    const table = await screen.findByRole('table', { name: 'Sandboxes' });
+    expect(
+      within(table).getByRole('link', { name: 'sandbox 0' }),
+    ).toHaveAttribute('href', expect.stringMatching(/sessions\/s0$/));
+    expect(screen.getByText('Sandboxes (21)')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Older' }));
+    expect(await screen.findByText('the oldest')).toBeInTheDocument();
+    expect(api.listSessions).toHaveBeenLastCalledWith({
+      limit: 20,
+      offset: 20,
+    });
+  });
+
+  it('shows the step log of the latest operation', async () => {
+    const details = planned();
+    const operation = {
+      id: 'op-1',
+      sessionId: 's1',
+      kind: 'apply' as const,
+      revisionSeq: 1,
+      status: 'failed' as const,
+      actor: 'user:default/ada',
+      error: 'InsufficientInstanceCapacity: no t3.micro capacity',
+      startedAt: '2026-11-25T00:00:00.000Z',
+      finishedAt: '2026-11-25T00:00:01.000Z',
+    };
+    const api = fakeApi({
+      getSession: jest.fn().mockResolvedValue({
+        ...details,
+        session: { ...details.session, status: 'failed' },
+        operations: [operation],
+      }),
+      getOperation: jest.fn().mockResolvedValue({
+        ...operation,
+        steps: [
+          {
+            step: 'create:aws_instance.sandbox',
+            status: 'started',
+            cloudId: null,
+            message: null,
+            at: '2026-11-25T00:00:00.100Z',
+          },
+          {
+            step: 'create:aws_instance.sandbox',
+            status: 'failed',
+            cloudId: null,
+            message: 'InsufficientInstanceCapacity: no t3.micro capacity',
+            at: '2026-11-25T00:00:00.900Z',
+          },
+        ],
+      }),
+    });
+    await renderInTestApp(<IntentPage />, {
+      apis: [[intentApiRef, api]],
+      initialRouteEntries: ['/sessions/s1'],
+    });
+    const steps = await screen.findByRole('table', {
+      name: 'Operation steps',
+    });
+    expect(
+      within(steps).getAllByText('create:aws_instance.sandbox'),
+    ).toHaveLength(2);
+    expect(within(steps).getByText('failed')).toBeInTheDocument();
+    expect(screen.getByLabelText('Operation status')).toHaveTextContent(
+      'apply revision 1: failed (InsufficientInstanceCapacity',
+    );
+    expect(api.getOperation).toHaveBeenCalledWith({ id: 'op-1' });
   });
 });

@@ -2,7 +2,16 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { useApi } from '@backstage/frontend-plugin-api';
-import { Alert, Button, Flex, TextAreaField } from '@backstage/ui';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Text,
+  TextAreaField,
+} from '@backstage/ui';
 import {
   MAX_INTENT_LENGTH,
   validateIntentText,
@@ -10,14 +19,17 @@ import {
 import { FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { intentApiRef } from '../../api';
+import { usePlanPreview } from '../../hooks/usePlanPreview';
+import { PlanSummary } from '../PlanSummary';
 
-/** The intent form: say what you need, get a planned session. */
+/** The intent form: say what you need, see the plan while typing, get a planned session. */
 export function NewSessionForm() {
   const api = useApi(intentApiRef);
   const navigate = useNavigate();
   const [intent, setIntent] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
+  const preview = usePlanPreview(intent);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,23 +50,46 @@ export function NewSessionForm() {
   };
 
   return (
-    <form onSubmit={submit} aria-label="New sandbox">
-      <Flex direction="column" gap="3">
-        <TextAreaField
-          label="What do you need?"
-          description={`Plain language, up to ${MAX_INTENT_LENGTH} characters: type, OS, region, who may connect, for how long.`}
-          placeholder="a t3.micro with Ubuntu 24.04 in eu-west-1, ssh from 203.0.113.4, for 4 hours"
-          value={intent}
-          onChange={setIntent}
-          rows={3}
-        />
-        {error && <Alert status="danger" title={error} />}
-        <Flex>
-          <Button type="submit" variant="primary" isPending={pending}>
-            Plan it
-          </Button>
+    <Flex direction="column" gap="4">
+      <form onSubmit={submit} aria-label="New sandbox">
+        <Flex direction="column" gap="3">
+          <TextAreaField
+            label="What do you need?"
+            description={`Plain language, up to ${MAX_INTENT_LENGTH} characters: type, OS, region, who may connect, for how long.`}
+            placeholder="a t3.micro with Ubuntu 24.04 in eu-west-1, ssh from 203.0.113.4, for 4 hours"
+            value={intent}
+            onChange={setIntent}
+            rows={3}
+          />
+          {error && <Alert status="danger" title={error} />}
+          <Flex>
+            <Button type="submit" variant="primary" isPending={pending}>
+              Plan it
+            </Button>
+          </Flex>
         </Flex>
-      </Flex>
-    </form>
+      </form>
+      {(preview.preview || preview.error) && (
+        <Card aria-label="Plan preview">
+          <CardHeader>
+            <Text as="h3" variant="title-x-small">
+              Preview{preview.loading ? ' (updating…)' : ''}
+            </Text>
+          </CardHeader>
+          <CardBody>
+            <Flex direction="column" gap="3">
+              {preview.error ? (
+                <Alert
+                  status="warning"
+                  title={`No preview: ${preview.error.message}`}
+                />
+              ) : (
+                <PlanSummary plan={preview.preview!} />
+              )}
+            </Flex>
+          </CardBody>
+        </Card>
+      )}
+    </Flex>
   );
 }

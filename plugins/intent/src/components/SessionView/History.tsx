@@ -2,7 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import type { SessionDetails } from '@intent-sandboxes/backstage-plugin-intent-common';
-import styles from './SessionView.module.css';
+import styles from '../tables.module.css';
 
 /** Every revision (newest first) and the recent operations. */
 export function History({ details }: { details: SessionDetails }) {

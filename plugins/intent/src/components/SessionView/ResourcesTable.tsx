@@ -2,7 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import type { SessionResource } from '@intent-sandboxes/backstage-plugin-intent-common';
-import styles from './SessionView.module.css';
+import styles from '../tables.module.css';
 
 /** What runs in the cloud for a session, with its live state. */
 export function ResourcesTable({

@@ -14,17 +14,16 @@ import {
   Text,
   TextField,
 } from '@backstage/ui';
+import { isFinalStatus } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { intentApiRef } from '../../api';
 import { useSession } from '../../hooks/useSession';
 import { ApprovalPanel } from './ApprovalPanel';
-import { DiffTable } from './DiffTable';
 import { History } from './History';
-import { PolicyPanel } from './PolicyPanel';
+import { OperationLog } from './OperationLog';
+import { PlanSummary } from '../PlanSummary';
 import { ResourcesTable } from './ResourcesTable';
-
-const FINAL = ['destroyed', 'expired', 'promoted'];
 
 /** One session: the latest plan and its verdict, Apply, follow-ups, what runs, history. */
 export function SessionView() {
@@ -53,7 +52,7 @@ export function SessionView() {
     revision.status !== 'rejected' &&
     revision.policy.verdict !== 'deny' &&
     (revision.plan.resources.length > 0 || resources.length > 0);
-  const final = FINAL.includes(session.status);
+  const final = isFinalStatus(session.status);
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -131,32 +130,7 @@ export function SessionView() {
             {revision.modification && (
               <Text>Understood: {revision.modification}</Text>
             )}
-            {revision.diff.changes.length > 0 ? (
-              <DiffTable diff={revision.diff} />
-            ) : (
-              <Text>The plan has no resources yet.</Text>
-            )}
-            {revision.assumptions.length > 0 && (
-              <div>
-                <Text weight="bold">Assumed</Text>
-                <ul aria-label="Assumptions">
-                  {revision.assumptions.map(a => (
-                    <li key={`${a.field}-${a.value}`}>
-                      <Text>
-                        {a.field} = {a.value}: {a.reason}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {revision.questions.map(q => (
-              <Alert key={q} status="warning" title={q} />
-            ))}
-            {revision.outOfScope.map(o => (
-              <Alert key={o} status="info" title={`Not done: ${o}`} />
-            ))}
-            <PolicyPanel policy={revision.policy} cost={revision.cost} />
+            <PlanSummary plan={revision} />
             {revision.policy.verdict === 'require-approval' && !final && (
               <ApprovalPanel
                 details={details}
@@ -269,6 +243,19 @@ export function SessionView() {
                 </Flex>
               )}
             </Flex>
+          </CardBody>
+        </Card>
+      )}
+
+      {details.operations.length > 0 && (
+        <Card>
+          <CardHeader>
+            <Text as="h3" variant="title-x-small">
+              Latest operation
+            </Text>
+          </CardHeader>
+          <CardBody>
+            <OperationLog details={details} />
           </CardBody>
         </Card>
       )}

@@ -6,7 +6,7 @@ import type {
   PlanDiff,
   PlanResource,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import styles from './SessionView.module.css';
+import styles from '../tables.module.css';
 
 const SYMBOLS: Record<ChangeAction, string> = {
   create: '+ create',

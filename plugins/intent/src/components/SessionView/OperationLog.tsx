@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Alert, Flex, Text } from '@backstage/ui';
+import type { SessionDetails } from '@intent-sandboxes/backstage-plugin-intent-common';
+import useAsync from 'react-use/esm/useAsync';
+import { intentApiRef } from '../../api';
+import styles from '../tables.module.css';
+
+/**
+ * The step log of the session's latest operation. The session page reloads
+ * on every signal of the session, and the log with it, so it follows a
+ * running apply or destroy step by step.
+ */
+export function OperationLog({ details }: { details: SessionDetails }) {
+  const api = useApi(intentApiRef);
+  const latest = details.operations[0];
+  const { value: operation, error } = useAsync(
+    async () => (latest ? api.getOperation({ id: latest.id }) : undefined),
+    // Reload when anything of the session changed, not only the status.
+    [api, latest?.id, latest?.status, details.session.updatedAt],
+  );
+
+  if (!latest) {
+    return null;
+  }
+  if (error) {
+    return (
+      <Alert
+        status="warning"
+        title={`Could not load the operation log: ${error.message}`}
+      />
+    );
+  }
+  return (
+    <Flex direction="column" gap="2">
+      <Text aria-label="Operation status">
+        {latest.kind}
+        {latest.revisionSeq ? ` revision ${latest.revisionSeq}` : ''}:{' '}
+        {latest.status}
+        {latest.error ? ` (${latest.error})` : ''}
+      </Text>
+      {operation && operation.steps.length > 0 && (
+        <table className={styles.table} aria-label="Operation steps">
+          <thead>
+            <tr>
+              <th>Step</th>
+              <th>Status</th>
+              <th>Cloud id</th>
+              <th>Message</th>
+              <th>At</th>
+            </tr>
+          </thead>
+          <tbody>
+            {operation.steps.map((step, index) => (
+              <tr key={`${step.step}-${step.status}-${index}`}>
+                <td className={styles.mono}>{step.step}</td>
+                <td>{step.status}</td>
+                <td className={styles.mono}>{step.cloudId ?? ''}</td>
+                <td>{step.message ?? ''}</td>
+                <td>{new Date(step.at).toLocaleTimeString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Flex>
+  );
+}
