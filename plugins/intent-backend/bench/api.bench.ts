@@ -36,6 +36,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseLockStore, DatabaseSessionStore } from '../src/database';
+import { isSessionOwner } from '../src/permissions';
 import { createRouter, SessionService } from '../src/service';
 import { Guardrails } from '../src/service/guardrails';
 
@@ -180,6 +181,7 @@ async function startServer(
       authorizeConditional: async (requests: unknown[]) =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
     } as any,
+    sessionRuleset: { getRuleByName: () => isSessionOwner },
     auditor: {
       createEvent: async () => ({
         success: async () => {},

@@ -180,6 +180,8 @@ export const intentPlugin = createBackendPlugin({
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            sessionRuleset:
+              deps.permissionsRegistry.getPermissionRuleset(sessionResourceRef),
             auditor: deps.auditor,
             store,
             sessions,

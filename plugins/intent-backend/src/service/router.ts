@@ -22,12 +22,18 @@ import {
   intentSessionCreatePermission,
   intentSessionDestroyPermission,
   intentSessionReadPermission,
+  Session,
   SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
+import {
+  createConditionTransformer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
 import express, { Request as ExpressRequest } from 'express';
 
 type Request = ExpressRequest<any, any, any, any>;
 import { SessionStore } from '../database';
+import { SessionQuery } from '../permissions';
 import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
 import { addSimulatedCloudRoutes } from './simulatedCloudRouter';
@@ -37,6 +43,8 @@ import type { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** The session rules (IS_OWNER), from `permissionsRegistry.getPermissionRuleset`. */
+  sessionRuleset: PermissionRuleset<Session, SessionQuery>;
   auditor: AuditorService;
   store: SessionStore;
   sessions: SessionService;
@@ -50,6 +58,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, auditor, store, sessions } = options;
   const router = createValidatedOpenApiRouter(spec);
+  // A conditional read decision (e.g. IS_OWNER) becomes a WHERE clause of the list.
+  const toSessionQuery = createConditionTransformer(options.sessionRuleset);
   router.use(express.json({ limit: '64kb' }));
 
   const userCredentials = (req: Request) =>
@@ -150,7 +160,7 @@ export async function createRouter(
         status: req.query.status as SessionStatus | undefined,
         criteria:
           decision.result === AuthorizeResult.CONDITIONAL
-            ? (decision.conditions as any)
+            ? toSessionQuery(decision.conditions)
             : undefined,
         limit: req.query.limit ?? 20,
         offset: req.query.offset ?? 0,
