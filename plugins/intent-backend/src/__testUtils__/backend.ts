@@ -6,6 +6,7 @@ import {
   startTestBackend,
   TestDatabaseId,
 } from '@backstage/backend-test-utils';
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
@@ -30,6 +31,8 @@ export async function startIntentBackend(
     config?: JsonObject;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entities?: Entity[];
+    /** Another catalog than an in-memory one holding `entities`. */
+    catalog?: ServiceFactory;
   } = {},
 ) {
   const knex = await databases.init(databaseId);
@@ -41,7 +44,8 @@ export async function startIntentBackend(
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),
-      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      options.catalog ??
+        catalogServiceMock.factory({ entities: options.entities ?? [] }),
     ],
   });
   return { server, knex, api: () => request(server) };

@@ -11,6 +11,7 @@ import {
 import {
   applySteps,
   canTransition,
+  compareVerdicts,
   diffPlans,
   isFinalStatus,
   parsePlan,
@@ -18,6 +19,7 @@ import {
   PlanPreview,
   PLAN_FORMAT_VERSION,
   planSchema,
+  PolicyFinding,
   Revision,
   Session,
   SessionDetails,
@@ -103,6 +105,13 @@ function approverGroups(revision: Revision): string[] {
       ),
     ),
   ];
+}
+
+/** A finding in one line, for refusal messages. */
+function describeFinding(finding: PolicyFinding): string {
+  return `${finding.ruleId}${
+    finding.address ? ` on ${finding.address}` : ''
+  }: ${finding.message}`;
 }
 
 /** The unexpired approval of exactly this revision and plan, if any. */
@@ -334,6 +343,7 @@ export class SessionService {
       );
     }
     this.checkPolicy(details, revision);
+    await this.recheckPolicy(details, revision);
 
     // A planned revision is re-checked: what runs must still be what it was
     // planned against. A failed or interrupted apply of the same revision is
@@ -510,10 +520,7 @@ export class SessionService {
     if (policy.verdict === 'deny') {
       const reasons = policy.findings
         .filter(f => f.outcome === 'deny')
-        .map(
-          f =>
-            `${f.ruleId}${f.address ? ` on ${f.address}` : ''}: ${f.message}`,
-        );
+        .map(describeFinding);
       throw new ConflictError(
         `Policy denies revision ${revision.seq}: ${reasons.join('; ')}`,
       );
@@ -655,6 +662,43 @@ export class SessionService {
     }
   }
 
+  private async evaluateGuardrails(
+    plan: Plan,
+    subject: { owner: string; team: string | null },
+  ) {
+    const ttlHours = plan.ttlHours ?? this.options.lifetime.defaultTtlHours;
+    const { policy, cost } = await this.options.guardrails.evaluate({
+      plan,
+      subject: { ...subject, region: plan.region, ttlHours },
+    });
+    return { policy, cost, ttlHours };
+  }
+
+  /**
+   * Policy runs again right before every apply: IntentPolicies may have
+   * changed, become invalid or unreadable since the revision was planned.
+   * A stricter verdict than the reviewed one blocks the apply (fail closed).
+   */
+  private async recheckPolicy(details: SessionDetails, revision: Revision) {
+    const { policy } = await this.evaluateGuardrails(revision.plan, {
+      owner: details.session.owner,
+      team: details.session.team,
+    });
+    if (compareVerdicts(policy.verdict, revision.policy.verdict) >= 0) {
+      return;
+    }
+    const reasons = policy.findings
+      .filter(f => f.outcome === policy.verdict)
+      .map(describeFinding);
+    throw new ConflictError(
+      `The guardrails changed since revision ${
+        revision.seq
+      } was planned: its verdict was ${revision.policy.verdict}, now it is ${
+        policy.verdict
+      } (${reasons.join('; ')}); plan it again with a follow-up`,
+    );
+  }
+
   private async plan(input: {
     intent: unknown;
     current?: Plan;
@@ -693,11 +737,10 @@ export class SessionService {
       );
     }
     const plan = withPlacement(checked.plan);
-    const ttlHours = plan.ttlHours ?? this.options.lifetime.defaultTtlHours;
-    const { policy, cost } = await this.options.guardrails.evaluate({
+    const { policy, cost, ttlHours } = await this.evaluateGuardrails(
       plan,
-      subject: { ...input.subject, region: plan.region, ttlHours },
-    });
+      input.subject,
+    );
     return {
       ttlHours,
       revision: {
