@@ -226,6 +226,52 @@ describe('intent backend plugin', () => {
       await waitForStatus(server, id, ['active']);
     });
 
+    it('lets an admin force-release a lock, audited in the session and global logs', async () => {
+      const { server, api } = await startIntentBackend(databases, databaseId, {
+        config: {
+          intent: {
+            simulated: { bootMillis: 20, latencyMillis: 400 },
+            operations: { pollMillis: 10, leaseMillis: 5000 },
+          },
+        },
+      });
+      const { body } = await api()
+        .post('/api/intent/v1/sessions')
+        .send({ intent: 'a t3.micro' });
+      const id = body.session.id;
+      const first = await api()
+        .post(`/api/intent/v1/sessions/${id}/apply`)
+        .send({ planHash: body.revisions[0].planHash });
+
+      const released = await api().post(
+        `/api/intent/v1/sessions/${id}/lock/release`,
+      );
+      expect(released.status).toBe(200);
+      expect(released.body.released).toMatchObject({
+        operationId: first.body.operationId,
+      });
+      const nothing = await api().post(
+        `/api/intent/v1/sessions/${id}/lock/release`,
+      );
+      expect(nothing.body).toEqual({ released: null });
+
+      const audit = await api().get(`/api/intent/v1/sessions/${id}/audit`);
+      const releases = audit.body.items.filter(
+        (e: any) => e.action === 'lock-force-release',
+      );
+      expect(releases).toHaveLength(2);
+      expect(releases[1]).toMatchObject({
+        actor: mockCredentials.user().principal.userEntityRef,
+        details: { released: { operationId: first.body.operationId } },
+      });
+      const global = await api().get('/api/intent/v1/audit?limit=100');
+      expect(global.status).toBe(200);
+      expect(global.body.items.map((e: any) => e.action)).toEqual(
+        expect.arrayContaining(['session-create', 'lock-force-release']),
+      );
+      await waitForStatus(server, id, ['active', 'failed']);
+    });
+
     it('extends the expiry within the maximum and refuses beyond it', async () => {
       const { api } = await startIntentBackend(databases, databaseId);
       const { body } = await api()
@@ -307,7 +353,15 @@ describe('intent backend plugin', () => {
             details: {},
           },
         });
+        await store.createOperation({
+          id: 'op-1',
+          sessionId: id,
+          kind: 'apply',
+          revisionSeq: 1,
+          actor: 'user:default/ada',
+        });
         const calls: Array<[string, string, object?]> = [
+          ['get', '/api/intent/v1/operations/op-1'],
           ['post', '/api/intent/v1/plans/preview', { intent: 'a t3.micro' }],
           ['post', '/api/intent/v1/sessions', { intent: 'a t3.micro' }],
           ['get', `/api/intent/v1/sessions/${id}`],
@@ -334,6 +388,7 @@ describe('intent backend plugin', () => {
           ],
           ['delete', '/api/intent/v1/simulated/failures'],
           ['get', '/api/intent/v1/simulated/counts'],
+          ['get', '/api/intent/v1/audit'],
         ];
         for (const [method, path, body] of calls) {
           const res = await (api() as any)[method](path).send(body);

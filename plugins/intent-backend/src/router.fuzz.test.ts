@@ -117,4 +117,38 @@ describe('every endpoint under 500 random bodies', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('answers 2xx or 4xx to 500 random query strings per listing, never 5xx', async () => {
+    const { api } = await startIntentBackend(databases, 'SQLITE_3');
+    const { body } = await api()
+      .post('/api/intent/v1/sessions')
+      .send({ intent: 'a t3.micro' });
+    const id = body.session.id;
+    const endpoints = [
+      '/api/intent/v1/sessions',
+      `/api/intent/v1/sessions/${id}/audit`,
+      '/api/intent/v1/audit',
+    ];
+    const params = ['limit', 'offset', 'owner', 'status', 'before', 'x'];
+    const failures: string[] = [];
+    for (const [index, path] of endpoints.entries()) {
+      const next = random(2000 + index);
+      for (let i = 0; i < 500; i++) {
+        const query = Array.from(
+          { length: 1 + Math.floor(next() * 3) },
+          () =>
+            `${params[Math.floor(next() * params.length)]}=${encodeURIComponent(
+              String(value(next, 3) ?? ''),
+            )}`,
+        ).join('&');
+        const res = await api().get(`${path}?${query}`);
+        if (res.status >= 500 || res.status < 200) {
+          failures.push(
+            `${path}?${query} -> ${res.status} ${res.body?.error?.message}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });

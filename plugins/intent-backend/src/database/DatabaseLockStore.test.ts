@@ -78,8 +78,20 @@ describe('DatabaseLockStore', () => {
       await take(locks, 'a');
       await locks.release({ key: 'session:s1', operationId: 'b' });
       expect((await locks.get({ key: 'session:s1' }))!.operationId).toBe('a');
-      const dropped = await locks.forceRelease({ key: 'session:s1' });
+      const dropped = await locks.forceRelease({
+        key: 'session:s1',
+        audit: { sessionId: 's1', actor: 'user:default/admin' },
+      });
       expect(dropped!.operationId).toBe('a');
+      const audit = await knex('audit_events').where({
+        action: 'lock-force-release',
+      });
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        session_id: 's1',
+        actor: 'user:default/admin',
+      });
+      expect(JSON.parse(audit[0].details).released.operationId).toBe('a');
       expect(await locks.get({ key: 'session:s1' })).toBeUndefined();
       expect((await take(locks, 'b')).acquired).toBe(true);
       await knex.destroy();

@@ -4,6 +4,7 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import type { SessionLock } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Knex } from 'knex';
+import { insertAuditEvent } from './auditRows';
 import { toIso } from './DatabaseSessionStore';
 import { AcquireResult, LockStore } from './LockStore';
 
@@ -90,17 +91,27 @@ export class DatabaseLockStore implements LockStore {
       .delete();
   }
 
-  async forceRelease(options: { key: string }) {
-    const current = await this.db<LockRow>('locks')
-      .where({ key: options.key })
-      .first();
-    if (!current) {
-      return undefined;
-    }
-    await this.db<LockRow>('locks')
-      .where({ key: options.key, operation_id: current.operation_id })
-      .delete();
-    return toLock(current);
+  async forceRelease(options: {
+    key: string;
+    audit: { sessionId: string; actor: string };
+  }) {
+    return this.db.transaction(async tx => {
+      const current = await tx<LockRow>('locks')
+        .where({ key: options.key })
+        .first();
+      if (current) {
+        await tx<LockRow>('locks')
+          .where({ key: options.key, operation_id: current.operation_id })
+          .delete();
+      }
+      const released = current ? toLock(current) : undefined;
+      await insertAuditEvent(tx, options.audit.sessionId, {
+        actor: options.audit.actor,
+        action: 'lock-force-release',
+        details: { released: released ? { ...released } : null },
+      });
+      return released;
+    });
   }
 
   async get(options: { key: string }) {

@@ -23,6 +23,7 @@ import type {
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { SessionQuery } from '../permissions';
+import { AuditRow, insertAuditEvent } from './auditRows';
 import {
   AuditEntry,
   NewRevision,
@@ -125,16 +126,6 @@ type ApprovalRow = {
   comment: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
-};
-
-type AuditRow = {
-  id: number | string;
-  session_id: string | null;
-  revision_seq: number | null;
-  actor: string;
-  action: string;
-  details: string;
-  created_at: Timestamp;
 };
 
 /** Turns a permission decision's criteria into a WHERE clause. */
@@ -323,7 +314,7 @@ export class DatabaseSessionStore implements SessionStore {
       await tx<RevisionRow>('revisions').insert(
         revisionRow(id, 1, options.revision, now),
       );
-      await this.insertAudit(tx, id, { ...options.audit, revisionSeq: 1 });
+      await insertAuditEvent(tx, id, { ...options.audit, revisionSeq: 1 });
     });
     return id;
   }
@@ -361,7 +352,7 @@ export class DatabaseSessionStore implements SessionStore {
         await tx<RevisionRow>('revisions').insert(
           revisionRow(options.sessionId, seq, options.revision, now),
         );
-        await this.insertAudit(tx, options.sessionId, {
+        await insertAuditEvent(tx, options.sessionId, {
           ...options.audit,
           revisionSeq: seq,
         });
@@ -490,7 +481,7 @@ export class DatabaseSessionStore implements SessionStore {
               : {}),
           });
       }
-      await this.insertAudit(tx, options.id, {
+      await insertAuditEvent(tx, options.id, {
         ...options.audit,
         revisionSeq: options.audit.revisionSeq ?? options.revision?.seq,
       });
@@ -643,7 +634,7 @@ export class DatabaseSessionStore implements SessionStore {
         created_at: new Date(),
         expires_at: new Date(approval.expiresAt),
       });
-      await this.insertAudit(tx, options.sessionId, {
+      await insertAuditEvent(tx, options.sessionId, {
         ...options.audit,
         revisionSeq: approval.seq,
       });
@@ -654,7 +645,7 @@ export class DatabaseSessionStore implements SessionStore {
   async appendAudit(
     options: { sessionId: string | null } & AuditEntry,
   ): Promise<void> {
-    await this.insertAudit(this.db, options.sessionId, options);
+    await insertAuditEvent(this.db, options.sessionId, options);
   }
 
   async listAuditEvents(options: {
@@ -681,20 +672,5 @@ export class DatabaseSessionStore implements SessionStore {
       details: JSON.parse(row.details),
       createdAt: toIso(row.created_at),
     }));
-  }
-
-  private async insertAudit(
-    db: Knex | Knex.Transaction,
-    sessionId: string | null,
-    entry: AuditEntry,
-  ) {
-    await db<AuditRow>('audit_events').insert({
-      session_id: sessionId,
-      revision_seq: entry.revisionSeq ?? null,
-      actor: entry.actor,
-      action: entry.action,
-      details: JSON.stringify(entry.details),
-      created_at: new Date(),
-    });
   }
 }

@@ -28,7 +28,13 @@ export interface LockStore {
     leaseMillis: number;
   }): Promise<boolean>;
   release(options: { key: string; operationId: string }): Promise<void>;
-  /** Drops whatever lease is on the key; returns the one that was dropped. */
-  forceRelease(options: { key: string }): Promise<SessionLock | undefined>;
+  /**
+   * Drops whatever lease is on the key and records who did it in the audit
+   * log, in one transaction; returns the lease that was dropped.
+   */
+  forceRelease(options: {
+    key: string;
+    audit: { sessionId: string; actor: string };
+  }): Promise<SessionLock | undefined>;
   get(options: { key: string }): Promise<SessionLock | undefined>;
 }

@@ -440,6 +440,33 @@ export const spec = {
       },
     },
 
+    '/v1/audit': {
+      get: {
+        operationId: 'GetAuditLog',
+        description:
+          'Admins only: the global audit log, every session and the session-less events (simulated cloud changes), newest first.',
+        parameters: [
+          { $ref: '#/components/parameters/limit' },
+          {
+            name: 'before',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: '`{ items }`, newest first',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Object' },
+              },
+            },
+          },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
     '/v1/simulated/drift': {
       post: {
         operationId: 'CauseSimulatedDrift',

@@ -498,12 +498,9 @@ export class SessionService {
   async forceReleaseLock(input: { id: string; actor: Actor }) {
     const { store, locks } = this.options;
     await store.getSession({ id: input.id });
-    const released = await locks.forceRelease({ key: `session:${input.id}` });
-    await store.appendAudit({
-      sessionId: input.id,
-      actor: input.actor.userEntityRef,
-      action: 'lock-force-release',
-      details: { released: released ? { ...released } : null },
+    const released = await locks.forceRelease({
+      key: `session:${input.id}`,
+      audit: { sessionId: input.id, actor: input.actor.userEntityRef },
     });
     return { released: released ?? null };
   }

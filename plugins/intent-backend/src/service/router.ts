@@ -328,8 +328,20 @@ export async function createRouter(
     res.json(operation);
   });
 
+  router.get('/v1/audit', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await authorize(credentials, intentAdminPermission);
+    res.json({
+      items: await store.listAuditEvents({
+        limit: req.query.limit ?? 100,
+        beforeId: req.query.before,
+      }),
+    });
+  });
+
   addSimulatedCloudRoutes(router, {
     simulated: options.simulated,
+    store,
     audited,
     requireAdmin: async req => {
       const credentials = await userCredentials(req);

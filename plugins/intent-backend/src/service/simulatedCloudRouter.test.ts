@@ -68,8 +68,20 @@ describe('simulated cloud admin routes', () => {
       const cleared = await api().delete('/api/intent/v1/simulated/failures');
       expect(cleared.body).toEqual({ cleared: 0 });
 
-      const audit = await api().get(`/api/intent/v1/sessions/${id}/audit`);
-      expect(audit.status).toBe(200);
+      const audit = await api().get('/api/intent/v1/audit');
+      const simulated = audit.body.items.filter((e: any) =>
+        e.action.startsWith('simulated-'),
+      );
+      expect(simulated.map((e: any) => e.action)).toEqual([
+        'simulated-failures-clear',
+        'simulated-failure',
+        'simulated-drift',
+      ]);
+      expect(simulated[2]).toMatchObject({
+        sessionId: null,
+        actor: 'user:default/mock',
+        details: { cloudId: instance.cloudId },
+      });
     });
 
     it('answers 400 for bad bodies and 404 for an unknown resource', async () => {

@@ -7,11 +7,14 @@ import {
   SimulatedCloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import express from 'express';
+import type { SessionStore } from '../database';
 
 /** What the admin routes of the simulated cloud need from the main router. */
 export interface SimulatedCloudRoutesOptions {
   /** The simulated cloud when it is the configured provider, else undefined. */
   simulated?: SimulatedCloudProvider;
+  /** Where the changes are recorded (session-less audit events). */
+  store: Pick<SessionStore, 'appendAudit'>;
   /** Checks that the caller is an admin and returns their entity ref. */
   requireAdmin: (req: express.Request) => Promise<string>;
   /** Runs the change and reports it to the auditor service. */
@@ -32,16 +35,34 @@ export function addSimulatedCloudRoutes(
   router: express.Router,
   options: SimulatedCloudRoutesOptions,
 ) {
-  const { requireAdmin, audited } = options;
+  const { requireAdmin, audited, store } = options;
 
   async function simulatedCloud(req: express.Request) {
-    await requireAdmin(req);
+    const actor = await requireAdmin(req);
     if (!options.simulated) {
       throw new NotFoundError(
         'The simulated cloud is not the configured provider (intent.provider), so there is nothing to simulate',
       );
     }
-    return options.simulated;
+    return { cloud: options.simulated, actor };
+  }
+
+  /** Runs a change of the simulated cloud and appends it to the global audit log. */
+  async function change<T>(
+    req: express.Request,
+    action: string,
+    details: Record<string, unknown>,
+    fn: (cloud: SimulatedCloudProvider) => Promise<T>,
+  ): Promise<T> {
+    const { cloud, actor } = await simulatedCloud(req);
+    const meta = Object.fromEntries(
+      Object.entries(details).map(([key, value]) => [key, String(value)]),
+    );
+    return audited(req, action, meta, async () => {
+      const result = await asInputError(() => fn(cloud));
+      await store.appendAudit({ sessionId: null, actor, action, details });
+      return result;
+    });
   }
 
   /** The simulated cloud's own validation errors are the caller's to fix. */
@@ -60,37 +81,31 @@ export function addSimulatedCloudRoutes(
   }
 
   router.post('/v1/simulated/drift', async (req, res) => {
-    const cloud = await simulatedCloud(req);
-    const state = await audited(
-      req,
-      'simulated-drift',
-      { cloudId: String(req.body.cloudId) },
-      () => asInputError(() => cloud.injectDrift(req.body)),
+    const state = await change(req, 'simulated-drift', { ...req.body }, cloud =>
+      cloud.injectDrift(req.body),
     );
     res.json(state);
   });
 
   router.post('/v1/simulated/failures', async (req, res) => {
-    const cloud = await simulatedCloud(req);
-    const created = await audited(
+    const created = await change(
       req,
       'simulated-failure',
-      { code: String(req.body.code) },
-      () => asInputError(() => cloud.injectFailure(req.body)),
+      { ...req.body },
+      cloud => cloud.injectFailure(req.body),
     );
     res.status(201).json(created);
   });
 
   router.delete('/v1/simulated/failures', async (req, res) => {
-    const cloud = await simulatedCloud(req);
-    const cleared = await audited(req, 'simulated-failures-clear', {}, () =>
+    const cleared = await change(req, 'simulated-failures-clear', {}, cloud =>
       cloud.clearFailures(),
     );
     res.json({ cleared });
   });
 
   router.get('/v1/simulated/counts', async (req, res) => {
-    const cloud = await simulatedCloud(req);
+    const { cloud } = await simulatedCloud(req);
     res.json(await cloud.counts());
   });
 }
