@@ -45,7 +45,7 @@ export const backendFeatures = [
   appBackend,
   proxyBackend,
 
-  // scaffolder, with the promote-to-Terraform action
+  // scaffolder, with the intent:session:fetch action (promotion builds on it)
   scaffolderBackend,
   scaffolderBackendModuleGithub,
   scaffolderBackendModuleNotifications,
