@@ -4,6 +4,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  notificationService,
+  NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
 import {
   startIntentBackend,
   testConfig,
@@ -57,9 +62,20 @@ describe('approvals', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function gpuSession(config: JsonObject = testConfig) {
+      const sent: NotificationSendOptions[] = [];
+      const notifications = createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (options: NotificationSendOptions) => {
+            sent.push(options);
+          },
+        }),
+      });
       const backend = await startIntentBackend(databases, databaseId, {
         entities,
         config,
+        services: [notifications],
       });
       const created = await backend
         .api()
@@ -68,7 +84,12 @@ describe('approvals', () => {
       expect(created.status).toBe(201);
       const revision = created.body.revisions[0];
       expect(revision.policy.verdict).toBe('require-approval');
-      return { ...backend, id: created.body.session.id as string, revision };
+      return {
+        ...backend,
+        id: created.body.session.id as string,
+        revision,
+        sent,
+      };
     }
     const decide = (
       api: () => any,
@@ -81,6 +102,27 @@ describe('approvals', () => {
         .post(`/api/intent/v1/sessions/${id}/revisions/${seq}/decision`)
         .set(as(ref))
         .send(body);
+
+    it('notifies the approver group, not the requester', async () => {
+      const { id, sent } = await gpuSession();
+      expect(sent).toEqual([
+        {
+          recipients: {
+            type: 'entity',
+            entityRef: ['group:default/platform'],
+            excludeEntityRef: requester,
+          },
+          payload: expect.objectContaining({
+            title: expect.stringContaining('Approval needed'),
+            description: expect.stringContaining(
+              'GPU instances need the platform team',
+            ),
+            link: `/intent/sessions/${id}`,
+            topic: 'intent-approval',
+          }),
+        },
+      ]);
+    });
 
     it('blocks apply until a member of the group approves, never the requester', async () => {
       const { api, server, id, revision } = await gpuSession();

@@ -6,6 +6,15 @@ import { parseEntityYaml } from '@backstage/plugin-catalog-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  createIntentPolicyCompiler,
+  DEFAULT_BASELINE_CONFIG,
+  estimateCost,
+  evaluatePolicies,
+  IntentPolicyEntityInput,
+  PLAN_FORMAT_VERSION,
+  planSchema,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
+import {
   IntentPolicyProcessor,
   InvalidIntentPolicyError,
 } from './IntentPolicyProcessor';
@@ -59,10 +68,49 @@ describe('IntentPolicyProcessor', () => {
       );
 
       expect(entities).toHaveLength(results.length);
-      expect(entities.map(e => e.kind)).toEqual(['IntentPolicy']);
+      expect(entities.map(e => e.kind)).toEqual([
+        'IntentPolicy',
+        'IntentPolicy',
+      ]);
       for (const entity of entities) {
         await expect(processor.validateEntityKind(entity)).resolves.toBe(true);
       }
+
+      // And they mean what they say: the EU policy denies provisioned-IOPS
+      // volumes and public IPs in the EU, and nowhere else.
+      const compiler = createIntentPolicyCompiler();
+      const policies = entities.map(entity =>
+        compiler.compile(entity as IntentPolicyEntityInput),
+      );
+      expect(policies.flatMap(p => p.problems)).toEqual([]);
+      const verdictIn = (region: string) => {
+        const plan = planSchema.parse({
+          formatVersion: PLAN_FORMAT_VERSION,
+          region,
+          resources: [
+            {
+              type: 'aws_ebs_volume',
+              name: 'data',
+              sizeGb: 100,
+              volumeType: 'io2',
+            },
+          ],
+        });
+        const { findings } = evaluatePolicies({
+          plan,
+          session: { owner: 'user:default/guest', region, ttlHours: 4 },
+          baseline: DEFAULT_BASELINE_CONFIG,
+          policies,
+          cost: estimateCost(plan),
+        });
+        return findings.map(f => `${f.outcome} ${f.ruleId}`);
+      };
+      expect(verdictIn('eu-west-1')).toContain(
+        'deny no-provisioned-iops-volumes',
+      );
+      expect(verdictIn('us-east-1')).not.toContain(
+        'deny no-provisioned-iops-volumes',
+      );
     });
 
     it('ignores other kinds and api versions', async () => {

@@ -33,6 +33,8 @@ export async function startIntentBackend(
     entities?: Entity[];
     /** Another catalog than an in-memory one holding `entities`. */
     catalog?: ServiceFactory;
+    /** More service factories, e.g. a notification service that records. */
+    services?: ServiceFactory[];
   } = {},
 ) {
   const knex = await databases.init(databaseId);
@@ -46,6 +48,7 @@ export async function startIntentBackend(
       }),
       options.catalog ??
         catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      ...(options.services ?? []),
     ],
   });
   return { server, knex, api: () => request(server) };

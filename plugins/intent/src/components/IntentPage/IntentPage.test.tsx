@@ -273,4 +273,75 @@ describe('IntentPage', () => {
     );
     expect(api.getOperation).toHaveBeenCalledWith({ id: 'op-1' });
   });
+
+  it("shows who must approve and sends the approver's decision with the plan hash", async () => {
+    const details = planned();
+    const revision = {
+      ...details.revisions[0],
+      policy: {
+        verdict: 'require-approval' as const,
+        appliedPolicies: ['intentpolicy:default/gpu'],
+        findings: [
+          {
+            ruleId: 'gpu-needs-approval',
+            source: 'intentpolicy:default/gpu',
+            outcome: 'require-approval' as const,
+            address: 'aws_instance.sandbox',
+            approvers: 'group:default/platform',
+            message: 'GPU instances need the platform team\u2019s approval',
+            fix: 'Ask a member of group:default/platform',
+          },
+        ],
+      },
+    };
+    const pending = { ...details, revisions: [revision] };
+    const approved = {
+      ...pending,
+      revisions: [{ ...revision, status: 'approved' as const }],
+      approvals: [
+        {
+          seq: 1,
+          planHash: 'abc123',
+          decision: 'approved' as const,
+          actor: 'user:default/approver',
+          comment: 'ok for the spike',
+          createdAt: '2026-11-25T00:00:00.000Z',
+          expiresAt: '2999-01-01T00:00:00.000Z',
+        },
+      ],
+    };
+    const api = fakeApi({
+      getSession: jest
+        .fn()
+        .mockResolvedValueOnce(pending)
+        .mockResolvedValue(approved),
+      decide: jest.fn().mockResolvedValue(approved),
+    });
+    await renderInTestApp(<IntentPage />, {
+      apis: [[intentApiRef, api]],
+      initialRouteEntries: ['/sessions/s1'],
+    });
+    expect(
+      await screen.findByText(
+        'Waiting for approval by a member of group:default/platform',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Comment'), {
+      target: { value: 'ok for the spike' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(api.decide).toHaveBeenCalledWith({
+        id: 's1',
+        seq: 1,
+        planHash: 'abc123',
+        decision: 'approve',
+        comment: 'ok for the spike',
+      }),
+    );
+    expect(
+      await screen.findByText('Approved by user:default/approver'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
 });
