@@ -192,8 +192,9 @@ describe('intent backend plugin', () => {
       expect(nothing.status).toBe(409);
     });
 
-    it('refuses a second operation while one holds the lock, naming the holder', async () => {
-      const { server, api } = await startIntentBackend(databases, databaseId, {
+    /** A session whose apply is under way on a slow cloud, holding the lock. */
+    async function applying() {
+      const backend = await startIntentBackend(databases, databaseId, {
         config: {
           intent: {
             simulated: { bootMillis: 20, latencyMillis: 400 },
@@ -201,14 +202,21 @@ describe('intent backend plugin', () => {
           },
         },
       });
-      const { body } = await api()
+      const { body } = await backend
+        .api()
         .post('/api/intent/v1/sessions')
         .send({ intent: 'a t3.micro' });
-      const id = body.session.id;
-      const first = await api()
+      const id: string = body.session.id;
+      const first = await backend
+        .api()
         .post(`/api/intent/v1/sessions/${id}/apply`)
         .send({ planHash: body.revisions[0].planHash });
       expect(first.status).toBe(202);
+      return { ...backend, id, first };
+    }
+
+    it('refuses a second operation while one holds the lock, naming the holder', async () => {
+      const { server, api, id, first } = await applying();
       const locked = await api().get(`/api/intent/v1/sessions/${id}`);
       expect(locked.body.lock).toMatchObject({
         operationId: first.body.operationId,
@@ -227,21 +235,7 @@ describe('intent backend plugin', () => {
     });
 
     it('lets an admin force-release a lock, audited in the session and global logs', async () => {
-      const { server, api } = await startIntentBackend(databases, databaseId, {
-        config: {
-          intent: {
-            simulated: { bootMillis: 20, latencyMillis: 400 },
-            operations: { pollMillis: 10, leaseMillis: 5000 },
-          },
-        },
-      });
-      const { body } = await api()
-        .post('/api/intent/v1/sessions')
-        .send({ intent: 'a t3.micro' });
-      const id = body.session.id;
-      const first = await api()
-        .post(`/api/intent/v1/sessions/${id}/apply`)
-        .send({ planHash: body.revisions[0].planHash });
+      const { server, api, id, first } = await applying();
 
       const released = await api().post(
         `/api/intent/v1/sessions/${id}/lock/release`,

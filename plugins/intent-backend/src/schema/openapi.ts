@@ -11,6 +11,18 @@ import { resourceTypes } from '@intent-sandboxes/backstage-plugin-intent-common'
  */
 const RESOURCE_TYPES = [...resourceTypes];
 
+/** A JSON response whose shape is the TypeScript type named in its description. */
+function jsonObject<const D extends string>(description: D) {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/Object' },
+      },
+    },
+  } as const;
+}
+
 export const spec = {
   openapi: '3.1.0',
   info: {
@@ -80,23 +92,10 @@ export const spec = {
           },
         },
       },
-      Session: {
-        description:
-          'The session with its revisions, resources, operations and lock',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Object' },
-          },
-        },
-      },
-      Operation: {
-        description: 'The operation that was started, and the session',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Object' },
-          },
-        },
-      },
+      Session: jsonObject(
+        'The session with its revisions, resources, operations and lock',
+      ),
+      Operation: jsonObject('The operation that was started, and the session'),
     },
   },
   paths: {
@@ -105,14 +104,7 @@ export const spec = {
         operationId: 'Health',
         description: 'Liveness; needs no credentials.',
         responses: {
-          '200': {
-            description: '`{ status: "ok" }`',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('`{ status: "ok" }`'),
         },
       },
     },
@@ -139,14 +131,7 @@ export const spec = {
           },
         },
         responses: {
-          '200': {
-            description: 'The plan preview',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('The plan preview'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -185,14 +170,7 @@ export const spec = {
           { $ref: '#/components/parameters/offset' },
         ],
         responses: {
-          '200': {
-            description: '`{ items, totalCount }`',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('`{ items, totalCount }`'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -384,14 +362,7 @@ export const spec = {
           },
         ],
         responses: {
-          '200': {
-            description: '`{ items }`, newest first',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('`{ items }`, newest first'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -403,14 +374,9 @@ export const spec = {
           'Admins only: drops the session lock whoever holds it (audited).',
         parameters: [{ $ref: '#/components/parameters/sessionId' }],
         responses: {
-          '200': {
-            description: '`{ released }`: the lock that was dropped, or null',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject(
+            '`{ released }`: the lock that was dropped, or null',
+          ),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -427,14 +393,7 @@ export const spec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'The operation with its step log',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('The operation with its step log'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -455,14 +414,7 @@ export const spec = {
           },
         ],
         responses: {
-          '200': {
-            description: '`{ items }`, newest first',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('`{ items }`, newest first'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -500,14 +452,7 @@ export const spec = {
           },
         },
         responses: {
-          '200': {
-            description: 'The resource as the cloud now describes it',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('The resource as the cloud now describes it'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -542,14 +487,7 @@ export const spec = {
           },
         },
         responses: {
-          '201': {
-            description: '`{ id }` of the injected failure',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '201': jsonObject('`{ id }` of the injected failure'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -558,14 +496,7 @@ export const spec = {
         description:
           'Admins only, simulated cloud only: forgets every injected failure not yet used up.',
         responses: {
-          '200': {
-            description: '`{ cleared }`: how many there were',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('`{ cleared }`: how many there were'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -576,14 +507,7 @@ export const spec = {
         description:
           'Admins only, simulated cloud only: per resource type, how many exist now and how many were ever created.',
         responses: {
-          '200': {
-            description: '`{ [type]: { existing, created } }`',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Object' },
-              },
-            },
-          },
+          '200': jsonObject('`{ [type]: { existing, created } }`'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
