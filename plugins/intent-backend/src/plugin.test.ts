@@ -121,10 +121,15 @@ describe('intent backend plugin', () => {
         .send({ planHash: third.planHash });
       expect(late.status).toBe(409);
       expect(late.body.error.message).toContain('is destroyed');
+      expect(late.body.error.sessionStatus).toBe('destroyed');
       const lateFollowUp = await api()
         .post(`/api/intent/v1/sessions/${id}/revisions`)
         .send({ intent: 'add a volume' });
       expect(lateFollowUp.status).toBe(409);
+      expect(lateFollowUp.body.error).toMatchObject({
+        name: 'ConflictError',
+        sessionStatus: 'destroyed',
+      });
 
       const audit = await api().get(`/api/intent/v1/sessions/${id}/audit`);
       const actions = audit.body.items.map((e: any) => e.action).reverse();
@@ -225,6 +230,12 @@ describe('intent backend plugin', () => {
         .post(`/api/intent/v1/sessions/${id}/destroy`)
         .send({ confirm: true });
       expect(second.status).toBe(409);
+      expect(second.body.error.lock).toMatchObject({
+        operationId: first.body.operationId,
+        holder: mockCredentials.user().principal.userEntityRef,
+        acquiredAt: expect.any(String),
+        expiresAt: expect.any(String),
+      });
       expect(second.body.error.message).toContain(
         `operation ${first.body.operationId}`,
       );

@@ -33,7 +33,11 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { randomUUID } from 'node:crypto';
 import { LockStore, NewRevision, SessionStore } from '../database';
-import { ConfirmationRequiredError } from './errors';
+import {
+  ConfirmationRequiredError,
+  SessionLockedError,
+  SessionStateError,
+} from './errors';
 import { Guardrails } from './guardrails';
 import { Membership } from './membership';
 import { planHash } from './hashing';
@@ -91,9 +95,7 @@ export function appliedPlan(details: SessionDetails): Plan | null {
 function assertUnlocked(details: SessionDetails) {
   const { lock, session } = details;
   if (lock) {
-    throw new ConflictError(
-      `Session ${session.id} is locked by ${lock.holder} (operation ${lock.operationId}, since ${lock.acquiredAt}, lease until ${lock.expiresAt})`,
-    );
+    throw new SessionLockedError(session.id, lock);
   }
 }
 
@@ -264,10 +266,11 @@ export class SessionService {
     const from = statesLeadingTo('planned');
     assertUnlocked(details);
     if (!canTransition(session.status, 'planned')) {
-      throw new ConflictError(
+      throw new SessionStateError(
         `Session ${session.id} is ${
           session.status
         }; follow-ups are possible when it is ${from.join(', ')}`,
+        session.status,
       );
     }
     const { revision } = await this.plan({
@@ -299,8 +302,9 @@ export class SessionService {
     });
     if (seq === undefined) {
       const current = await store.getSession({ id: session.id });
-      throw new ConflictError(
+      throw new SessionStateError(
         `Session ${session.id} changed while planning (it is ${current.session.status}); try again`,
+        current.session.status,
       );
     }
     const updated = await store.getSession({ id: session.id });
@@ -325,8 +329,9 @@ export class SessionService {
     }
     assertUnlocked(details);
     if (!canTransition(session.status, 'applying')) {
-      throw new ConflictError(
+      throw new SessionStateError(
         `Session ${session.id} is ${session.status}; only a planned or failed session can be applied`,
+        session.status,
       );
     }
     if (input.planHash !== revision.planHash) {
@@ -403,8 +408,9 @@ export class SessionService {
     const { session } = details;
     assertUnlocked(details);
     if (!canTransition(session.status, 'destroying')) {
-      throw new ConflictError(
+      throw new SessionStateError(
         `Session ${session.id} is ${session.status}; it cannot be destroyed now`,
+        session.status,
       );
     }
     if (input.confirm !== true) {
@@ -454,8 +460,9 @@ export class SessionService {
     const details = await store.getSession({ id: input.id });
     const { session } = details;
     if (isFinalStatus(session.status) || session.status === 'destroying') {
-      throw new ConflictError(
+      throw new SessionStateError(
         `Session ${session.id} is ${session.status}; its expiry cannot change`,
+        session.status,
       );
     }
     const base = Math.max(
@@ -804,10 +811,11 @@ export class SessionService {
     });
     if (!started) {
       await locks.release({ key, operationId });
-      throw new ConflictError(
+      throw new SessionStateError(
         `Session ${session.id} is ${fresh.session.status}; it cannot be ${
           input.kind === 'apply' ? 'applied' : 'destroyed'
         } now`,
+        fresh.session.status,
       );
     }
     await store.createOperation({
