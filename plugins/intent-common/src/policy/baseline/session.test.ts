@@ -44,6 +44,7 @@ describe('max-hourly-cost', () => {
     expect(check(maxHourlyCost, plan, { limits: { maxHourlyUsd: 1 } })).toEqual(
       [
         {
+          field: 'resources',
           message: expect.stringMatching(
             /^The plan is estimated at \$4\.6\d\/h, more than the \$1\.00\/h allowed per session$/,
           ),

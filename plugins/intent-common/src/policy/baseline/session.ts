@@ -56,6 +56,7 @@ export const maxHourlyCost: BaselineRule = {
       ? []
       : [
           {
+            field: 'resources',
             message: `The plan is estimated at ${usd(
               cost.hourlyUsd,
             )}, more than the ${usd(limits.maxHourlyUsd)} allowed per session`,
