@@ -106,7 +106,15 @@ export const intentPlugin = createBackendPlugin({
             }),
           );
         }
-        const anthropic = createAnthropicPlannerFromConfig(config, logger);
+        const guardrails = CatalogGuardrails.fromConfig({
+          config,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        const anthropic = createAnthropicPlannerFromConfig(config, logger, {
+          policySummary: () => guardrails.summary(),
+        });
         if (anthropic && !planners.items.has(anthropic.id)) {
           planners.add(anthropic);
         }
@@ -136,12 +144,7 @@ export const intentPlugin = createBackendPlugin({
           locks: new DatabaseLockStore(knex),
           planner,
           provider,
-          guardrails: CatalogGuardrails.fromConfig({
-            config,
-            catalog: deps.catalog,
-            auth: deps.auth,
-            logger,
-          }),
+          guardrails,
           logger,
           operations: settings.operations,
           lifetime: settings.lifetime,

@@ -74,6 +74,26 @@ describe('the Anthropic planner in the plugin', () => {
     ]);
     const { api } = await startIntentBackend(databases, databaseId, {
       config: anthropicConfig(server.baseUrl, false),
+      entities: [
+        {
+          apiVersion: 'intent.backstage.io/v1alpha1',
+          kind: 'IntentPolicy',
+          metadata: { name: 'gpu', namespace: 'default' },
+          spec: {
+            owner: 'group:default/platform',
+            rules: [
+              {
+                id: 'gpu-needs-approval',
+                outcome: 'require-approval',
+                approvers: 'group:default/platform',
+                expression:
+                  'resource.type == "aws_instance" && resource.instanceType.startsWith("g")',
+                message: 'GPU instances need approval',
+              },
+            ],
+          },
+        },
+      ],
     });
 
     const created = await api().post('/api/intent/v1/sessions').send({
@@ -86,6 +106,11 @@ describe('the Anthropic planner in the plugin', () => {
     expect(revision.planner).toMatch(/^anthropic/);
     expect(server.requests).toHaveLength(1);
     expect(server.authorizations).toEqual(['Bearer sk-test']);
+    // The prompt names the guardrails that are configured, informationally.
+    expect(server.requests[0].system).toContain(
+      '[require-approval by group:default/platform] intentpolicy:default/gpu gpu-needs-approval (every session): GPU instances need approval',
+    );
+    expect(server.requests[0].system).toContain('Limits: regions us-*, eu-*');
     expect(revision.policy.verdict).toBe('deny');
     const denied = revision.policy.findings
       .filter((f: any) => f.outcome === 'deny')

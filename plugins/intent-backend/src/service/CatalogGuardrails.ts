@@ -9,6 +9,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BaselineConfig,
+  CompiledIntentPolicy,
   createIntentPolicyCompiler,
   estimateCost,
   evaluatePolicies,
@@ -19,6 +20,7 @@ import {
   readBaselineConfig,
   RevisionCost,
   RevisionPolicy,
+  summarizeGuardrails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Guardrails, PolicySubject } from './guardrails';
 
@@ -58,24 +60,23 @@ export class CatalogGuardrails implements Guardrails {
     private readonly baseline: BaselineConfig,
   ) {}
 
+  /** What the guardrails check, in plain lines for a planner's prompt. */
+  async summary(): Promise<string> {
+    const loaded = await this.loadPolicies();
+    return summarizeGuardrails({
+      baseline: this.baseline,
+      policies: loaded.ok ? loaded.policies : [],
+    });
+  }
+
   async evaluate(options: { plan: Plan; subject: PolicySubject }): Promise<{
     policy: RevisionPolicy;
     cost: RevisionCost;
   }> {
     const { plan, subject } = options;
     const cost = estimateCost(plan);
-    let entities: IntentPolicyEntityInput[];
-    try {
-      const { items } = await this.catalog.getEntities(
-        { filter: { kind: INTENT_POLICY_KIND } },
-        { credentials: await this.auth.getOwnServiceCredentials() },
-      );
-      entities = items as unknown as IntentPolicyEntityInput[];
-    } catch (error) {
-      this.logger.error(
-        'Cannot read IntentPolicy entities from the catalog',
-        error as Error,
-      );
+    const loaded = await this.loadPolicies();
+    if (!loaded.ok) {
       return {
         cost,
         policy: {
@@ -86,9 +87,7 @@ export class CatalogGuardrails implements Guardrails {
               ruleId: 'policies-unavailable',
               source: 'catalog',
               outcome: 'deny',
-              message: `The IntentPolicy entities could not be read from the catalog (${
-                (error as Error).message
-              }), so the guardrails cannot be checked`,
+              message: `The IntentPolicy entities could not be read from the catalog (${loaded.reason}), so the guardrails cannot be checked`,
               fix: 'Try again once the catalog answers; apply stays blocked until then',
             },
           ],
@@ -104,9 +103,34 @@ export class CatalogGuardrails implements Guardrails {
         ttlHours: subject.ttlHours,
       },
       baseline: this.baseline,
-      policies: entities.map(entity => this.compiler.compile(entity)),
+      policies: loaded.policies,
       cost,
     });
     return { policy, cost };
+  }
+
+  /** Every IntentPolicy of the catalog, compiled once per version. */
+  private async loadPolicies(): Promise<
+    | { ok: true; policies: CompiledIntentPolicy[] }
+    | { ok: false; reason: string }
+  > {
+    try {
+      const { items } = await this.catalog.getEntities(
+        { filter: { kind: INTENT_POLICY_KIND } },
+        { credentials: await this.auth.getOwnServiceCredentials() },
+      );
+      return {
+        ok: true,
+        policies: (items as unknown as IntentPolicyEntityInput[]).map(entity =>
+          this.compiler.compile(entity),
+        ),
+      };
+    } catch (error) {
+      this.logger.error(
+        'Cannot read IntentPolicy entities from the catalog',
+        error as Error,
+      );
+      return { ok: false, reason: (error as Error).message };
+    }
   }
 }

@@ -12,3 +12,4 @@ export * from './findings';
 export * from './matching';
 export * from './publicIp';
 export * from './session';
+export * from './summarizeGuardrails';
