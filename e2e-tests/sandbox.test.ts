@@ -145,3 +145,16 @@ test('the example IntentPolicies are in the catalog, owned by their team', async
       ]),
     );
 });
+
+test("a policy shows on its owner's page", async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/guests');
+  // The Ownership card counts them by kind (app-config: ownedKinds).
+  await expect(page.getByText('Ownership', { exact: true })).toBeVisible();
+  const policies = page.getByText(/^intentpolicies$/i);
+  await expect(policies).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole('link').filter({ has: policies }).first(),
+  ).toContainText('2');
+  await shot(page, '6-policy-owner');
+});
