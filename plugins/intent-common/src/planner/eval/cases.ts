@@ -3,6 +3,7 @@
 
 import type { PlanInput } from '../../plan';
 import type { EvalCase } from './scorer';
+import { secondBlindCases } from './secondBlind';
 
 /**
  * The planner's evaluation set: requests written the ways people write them
@@ -3180,7 +3181,7 @@ export const tuningCases: EvalCase[] = [
 ];
 
 /** Requests written after the rest and never tuned on. @internal */
-export const heldOutCases: EvalCase[] = blind;
+export const heldOutCases: EvalCase[] = [...blind, ...secondBlindCases];
 
 /**
  * Every request of the evaluation set.
