@@ -25,7 +25,7 @@ const at = (address: string, fields: Record<string, unknown>) =>
 /** @internal */
 export const secondBlindCases: EvalCase[] = [
   {
-    id: 'c01',
+    id: 'n01',
     style: 'terse',
     intent: 'c7g.medium amazon linux 2023 eu-north-1',
     expect: {
@@ -39,7 +39,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c02',
+    id: 'n02',
     style: 'terse',
     intent: 'ubuntu jammy t3.small 6h',
     expect: {
@@ -53,7 +53,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c03',
+    id: 'n03',
     style: 'terse',
     intent: 'rhel 9 m5.large tokyo',
     expect: {
@@ -67,7 +67,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c04',
+    id: 'n04',
     style: 'terse',
     intent: '4x t3.micro debian 12',
     expect: {
@@ -81,7 +81,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c05',
+    id: 'n05',
     style: 'chatty',
     intent:
       'Hey! Could you spin up an Ubuntu 24.04 box for me in Oregon? A t3.large should do, and I only need it for 2 hours.',
@@ -97,7 +97,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c06',
+    id: 'n06',
     style: 'chatty',
     intent:
       "I'd like a Debian machine in Paris that I can ssh into from 203.0.113.50, nothing fancy, for the day",
@@ -110,7 +110,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c07',
+    id: 'n07',
     style: 'chatty',
     intent:
       'we need a windows box (server 2022) for testing an installer, RDP from 192.0.2.10 please, in London',
@@ -123,7 +123,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c08',
+    id: 'n08',
     style: 'chatty',
     intent:
       'Please give me a large graviton instance running ubuntu with a 200 GB gp3 root disk',
@@ -137,7 +137,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c09',
+    id: 'n09',
     style: 'list',
     intent:
       '- t3.medium\n- ubuntu 22.04\n- region: eu-west-1\n- open 80 and 443 to everyone\n- 8 hours',
@@ -157,7 +157,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c10',
+    id: 'n10',
     style: 'list',
     intent:
       'instance: m7g.large; os: debian 12; disk: 50gb; ssh: 198.51.100.0/24; ttl: 12h',
@@ -174,7 +174,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c11',
+    id: 'n11',
     style: 'list',
     intent: 'rhel9, t3.xlarge, singapore, 3 hours',
     expect: {
@@ -186,7 +186,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c12',
+    id: 'n12',
     style: 'typo',
     intent: 'ubunut 24.04 t3.mirco in irelnad',
     expect: {
@@ -200,7 +200,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c13',
+    id: 'n13',
     style: 'typo',
     intent: 'debain box with shh from 203.0.113.8',
     expect: {
@@ -211,7 +211,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c14',
+    id: 'n14',
     style: 'typo',
     intent: 'amazn linux t3.smal for 5 hrs',
     expect: {
@@ -225,7 +225,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c15',
+    id: 'n15',
     style: 'multi',
     intent:
       'two t3.small ubuntu machines plus a versioned s3 bucket, all in eu-central-1',
@@ -238,7 +238,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c16',
+    id: 'n16',
     style: 'multi',
     intent: 'a t3.micro with an elastic ip and an extra 20 GB volume',
     expect: {
@@ -250,7 +250,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c17',
+    id: 'n17',
     style: 'multi',
     intent:
       'a vpc 10.20.0.0/16 with a public subnet 10.20.1.0/24 and an ubuntu t3.micro in it',
@@ -263,25 +263,25 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c18',
+    id: 'n18',
     style: 'unclear',
     intent: 'set up kubernetes for me',
     expect: { asks: true, outOfScope: ['kubernetes'] },
   },
   {
-    id: 'c19',
+    id: 'n19',
     style: 'unclear',
     intent: 'a t3.micro with a lambda function that resizes images',
     expect: { outOfScope: ['lambda'] },
   },
   {
-    id: 'c20',
+    id: 'n20',
     style: 'unclear',
     intent: 'give me a server running freebsd',
     expect: { asks: true },
   },
   {
-    id: 'c21',
+    id: 'n21',
     style: 'chatty',
     intent: 'I need a small box until Friday to try something out',
     expect: {
@@ -289,7 +289,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c22',
+    id: 'n22',
     style: 'terse',
     intent: 't3.micro ubuntu, no key pair',
     expect: {
@@ -298,7 +298,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c23',
+    id: 'n23',
     style: 'terse',
     intent: 'ubuntu t3.micro with an encrypted 30gb root volume',
     expect: {
@@ -309,7 +309,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c24',
+    id: 'n24',
     style: 'chatty',
     intent: 'could I get a t3.micro in São Paulo for a quick latency test?',
     expect: {
@@ -320,7 +320,7 @@ export const secondBlindCases: EvalCase[] = [
     },
   },
   {
-    id: 'c25',
+    id: 'n25',
     style: 'terse',
     intent: 'mumbai t3.medium amazon linux 2',
     expect: {
