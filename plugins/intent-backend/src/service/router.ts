@@ -29,15 +29,15 @@ import {
   createConditionTransformer,
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
+import type { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
 import express, { Request as ExpressRequest } from 'express';
-
-type Request = ExpressRequest<any, any, any, any>;
 import { SessionStore } from '../database';
 import { SessionQuery } from '../permissions';
 import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
 import { addSimulatedCloudRoutes } from './simulatedCloudRouter';
-import type { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
+
+type Request = ExpressRequest<any, any, any, any>;
 
 /** @internal */
 export interface RouterOptions {
