@@ -129,14 +129,7 @@ export const intentPlugin = createBackendPlugin({
           permissions: intentPermissions,
           rules: Object.values(sessionRules),
           getResources: refs =>
-            Promise.all(
-              refs.map(id =>
-                store.getSession({ id }).then(
-                  details => details.session,
-                  () => undefined,
-                ),
-              ),
-            ),
+            Promise.all(refs.map(id => store.findSession({ id }))),
         });
 
         const sessions = new SessionService({

@@ -151,6 +151,11 @@ describe('DatabaseSessionStore', () => {
       await expect(store.getOperation({ id: 'nope' })).rejects.toThrow(
         NotFoundError,
       );
+      expect(await store.findSession({ id: 'nope' })).toBeUndefined();
+      const id = await create(store);
+      expect(await store.findSession({ id })).toEqual(
+        (await store.getSession({ id })).session,
+      );
       await knex.destroy();
     });
 

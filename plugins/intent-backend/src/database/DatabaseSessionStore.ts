@@ -366,6 +366,13 @@ export class DatabaseSessionStore implements SessionStore {
     }
   }
 
+  async findSession(options: { id: string }): Promise<Session | undefined> {
+    const row = await this.db<SessionRow>('sessions')
+      .where({ id: options.id })
+      .first();
+    return row ? toSession(row) : undefined;
+  }
+
   async getSession(options: { id: string }): Promise<SessionDetails> {
     const row = await this.db<SessionRow>('sessions')
       .where({ id: options.id })

@@ -76,6 +76,9 @@ export interface SessionStore {
 
   getSession(options: { id: string }): Promise<SessionDetails>;
 
+  /** The session alone (one query), or undefined when there is none. */
+  findSession(options: { id: string }): Promise<Session | undefined>;
+
   listSessions(
     options: SessionFilter & { limit: number; offset: number },
   ): Promise<{

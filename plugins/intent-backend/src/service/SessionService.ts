@@ -348,7 +348,6 @@ export class SessionService {
       );
     }
     this.checkPolicy(details, revision);
-    await this.recheckPolicy(details, revision);
 
     // A planned revision is re-checked: what runs must still be what it was
     // planned against. A failed or interrupted apply of the same revision is
@@ -392,6 +391,7 @@ export class SessionService {
         action: 'apply-succeeded',
       },
       onFailure: { revision: 'failed', action: 'apply-failed' },
+      checkHoldingLock: () => this.recheckPolicy(details, revision),
     });
     return { details: await store.getSession({ id: session.id }), operationId };
   }
@@ -679,9 +679,10 @@ export class SessionService {
   }
 
   /**
-   * Policy runs again right before every apply: IntentPolicies may have
-   * changed, become invalid or unreadable since the revision was planned.
-   * A stricter verdict than the reviewed one blocks the apply (fail closed).
+   * Policy runs again right before every apply, holding the lock:
+   * IntentPolicies may have changed, become invalid or unreadable since the
+   * revision was planned. A stricter verdict than the reviewed one blocks the
+   * apply (fail closed).
    */
   private async recheckPolicy(details: SessionDetails, revision: Revision) {
     const { policy } = await this.evaluateGuardrails(revision.plan, {
@@ -778,6 +779,8 @@ export class SessionService {
       action: string;
     };
     onFailure: { revision?: Revision['status']; action: string };
+    /** Runs once the lock is held, before anything changes; throwing refuses. */
+    checkHoldingLock?: () => Promise<void>;
   }): Promise<string> {
     const { store, locks, operations, logger } = this.options;
     const { session } = input.details;
@@ -791,6 +794,12 @@ export class SessionService {
     });
     if (!lock.acquired) {
       assertUnlocked({ ...input.details, lock: lock.holder });
+    }
+    try {
+      await input.checkHoldingLock?.();
+    } catch (error) {
+      await locks.release({ key, operationId });
+      throw error;
     }
     // Holding the lock, re-read: the state may have moved before we got it.
     const fresh = await store.getSession({ id: session.id });

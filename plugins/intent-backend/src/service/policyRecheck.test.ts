@@ -74,6 +74,7 @@ describe('policy is checked again right before apply', () => {
       let details = (await api().get(`/api/intent/v1/sessions/${id}`)).body;
       expect(details.session.status).toBe('planned');
       expect(details.operations).toEqual([]);
+      expect(details.lock).toBeNull(); // the refused apply let go of it
 
       // Back to what was reviewed: the apply goes through.
       policies = async () => ({ items: [] });

@@ -9,7 +9,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -92,6 +92,13 @@ export async function createRouter(
           sessionId ? ` on session ${sessionId}` : ''
         }`,
       );
+    }
+  }
+
+  /** 404 before 403: an unknown session is not a permission problem. */
+  async function requireSession(id: string) {
+    if (!(await store.findSession({ id }))) {
+      throw new NotFoundError(`No session with id ${id}`);
     }
   }
 
@@ -185,14 +192,14 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const details = await store.getSession({ id: req.params.id }); // 404 before 403
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionReadPermission, req.params.id);
-    res.json(details);
+    res.json(await store.getSession({ id: req.params.id }));
   });
 
   router.post('/v1/sessions/:id/revisions', async (req, res) => {
     const credentials = await userCredentials(req);
-    await store.getSession({ id: req.params.id });
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionApplyPermission, req.params.id);
     const details = await audited(
       req,
@@ -210,7 +217,7 @@ export async function createRouter(
 
   router.post('/v1/sessions/:id/revisions/:seq/decision', async (req, res) => {
     const credentials = await userCredentials(req);
-    await store.getSession({ id: req.params.id });
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionApprovePermission, req.params.id);
     const details = await audited(
       req,
@@ -231,7 +238,7 @@ export async function createRouter(
 
   router.post('/v1/sessions/:id/apply', async (req, res) => {
     const credentials = await userCredentials(req);
-    await store.getSession({ id: req.params.id });
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionApplyPermission, req.params.id);
     const result = await audited(
       req,
@@ -250,7 +257,7 @@ export async function createRouter(
 
   router.post('/v1/sessions/:id/destroy', async (req, res) => {
     const credentials = await userCredentials(req);
-    await store.getSession({ id: req.params.id });
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionDestroyPermission, req.params.id);
     const result = await audited(
       req,
@@ -268,7 +275,7 @@ export async function createRouter(
 
   router.post('/v1/sessions/:id/extend', async (req, res) => {
     const credentials = await userCredentials(req);
-    await store.getSession({ id: req.params.id });
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionApplyPermission, req.params.id);
     const details = await audited(
       req,
@@ -288,7 +295,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await store.getSession({ id: req.params.id });
+    await requireSession(req.params.id);
     await authorize(credentials, intentSessionReadPermission, req.params.id);
     res.json({
       items: await store.listAuditEvents({
