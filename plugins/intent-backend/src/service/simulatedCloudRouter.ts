@@ -56,7 +56,10 @@ export function addSimulatedCloudRoutes(
   ): Promise<T> {
     const { cloud, actor } = await simulatedCloud(req);
     const meta = Object.fromEntries(
-      Object.entries(details).map(([key, value]) => [key, String(value)]),
+      Object.entries(details).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? value : JSON.stringify(value),
+      ]),
     );
     return audited(req, action, meta, async () => {
       const result = await asInputError(() => fn(cloud));
