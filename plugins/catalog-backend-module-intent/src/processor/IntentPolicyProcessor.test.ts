@@ -77,7 +77,7 @@ describe('IntentPolicyProcessor', () => {
       }
 
       // And they mean what they say: the EU policy denies provisioned-IOPS
-      // volumes and public IPs in the EU, and nowhere else.
+      // volumes and lifetimes over 24 hours in the EU, and nowhere else.
       const compiler = createIntentPolicyCompiler();
       const policies = entities.map(entity =>
         compiler.compile(entity as IntentPolicyEntityInput),
@@ -98,19 +98,23 @@ describe('IntentPolicyProcessor', () => {
         });
         const { findings } = evaluatePolicies({
           plan,
-          session: { owner: 'user:default/guest', region, ttlHours: 4 },
+          session: { owner: 'user:default/guest', region, ttlHours: 48 },
           baseline: DEFAULT_BASELINE_CONFIG,
           policies,
           cost: estimateCost(plan),
         });
         return findings.map(f => `${f.outcome} ${f.ruleId}`);
       };
-      expect(verdictIn('eu-west-1')).toContain(
-        'deny no-provisioned-iops-volumes',
+      expect(verdictIn('eu-west-1')).toEqual(
+        expect.arrayContaining([
+          'deny no-provisioned-iops-volumes',
+          'deny max-ttl',
+        ]),
       );
       expect(verdictIn('us-east-1')).not.toContain(
         'deny no-provisioned-iops-volumes',
       );
+      expect(verdictIn('us-east-1')).not.toContain('deny max-ttl');
     });
 
     it('ignores other kinds and api versions', async () => {
