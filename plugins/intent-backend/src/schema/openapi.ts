@@ -51,6 +51,13 @@ export const spec = {
         required: false,
         schema: { type: 'integer', minimum: 1, maximum: 100 },
       },
+      before: {
+        name: 'before',
+        in: 'query',
+        required: false,
+        description: 'Only audit events with a smaller id (the next page)',
+        schema: { type: 'integer', minimum: 1 },
+      },
       offset: {
         name: 'offset',
         in: 'query',
@@ -354,12 +361,7 @@ export const spec = {
         parameters: [
           { $ref: '#/components/parameters/sessionId' },
           { $ref: '#/components/parameters/limit' },
-          {
-            name: 'before',
-            in: 'query',
-            required: false,
-            schema: { type: 'integer', minimum: 1 },
-          },
+          { $ref: '#/components/parameters/before' },
         ],
         responses: {
           '200': jsonObject('`{ items }`, newest first'),
@@ -406,12 +408,7 @@ export const spec = {
           'Admins only: the global audit log, every session and the session-less events (simulated cloud changes), newest first.',
         parameters: [
           { $ref: '#/components/parameters/limit' },
-          {
-            name: 'before',
-            in: 'query',
-            required: false,
-            schema: { type: 'integer', minimum: 1 },
-          },
+          { $ref: '#/components/parameters/before' },
         ],
         responses: {
           '200': jsonObject('`{ items }`, newest first'),
