@@ -34,7 +34,12 @@ export const volumeTypes = [
   'standard',
 ] as const;
 
-/** Every resource type a plan can hold, in no particular order. @public */
+/**
+ * Every resource type a plan can hold, in the order a new plan creates them
+ * (what others depend on first).
+ *
+ * @public
+ */
 export const resourceTypes = [
   'aws_vpc',
   'aws_subnet',

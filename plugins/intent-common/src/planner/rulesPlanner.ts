@@ -7,6 +7,7 @@ import {
   Plan,
   PlanInput,
   ResourceType,
+  resourceTypes,
 } from '../plan';
 import { planFresh } from './fresh';
 import { planFollowUp } from './followUp';
@@ -22,17 +23,7 @@ export { DEFAULT_REGION } from './rules/region';
 export { DEFAULT_INSTANCE_TYPE } from './rules/instanceType';
 
 /** A new plan lists resources in the order they are created. */
-const TYPE_ORDER: ResourceType[] = [
-  'aws_vpc',
-  'aws_subnet',
-  'aws_security_group',
-  'aws_key_pair',
-  'aws_instance',
-  'aws_ebs_volume',
-  'aws_volume_attachment',
-  'aws_eip',
-  'aws_s3_bucket',
-];
+const TYPE_ORDER: readonly ResourceType[] = resourceTypes;
 
 /** Identifies the rules planner in results and configuration. @public */
 export const RULES_PLANNER_ID = 'rules';

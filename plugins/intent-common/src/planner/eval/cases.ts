@@ -3,6 +3,7 @@
 
 import type { PlanInput } from '../../plan';
 import type { EvalCase } from './scorer';
+import { at, img, SANDBOX } from './expect';
 import { secondBlindCases } from './secondBlind';
 
 /**
@@ -19,18 +20,6 @@ import { secondBlindCases } from './secondBlind';
  */
 
 const IP = '198.51.100.7';
-
-function at(address: string, fields: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [`${address}.${key}`, value]),
-  );
-}
-
-const img = (os: string, version: string, architecture = 'x86_64') => ({
-  os,
-  version,
-  architecture,
-});
 
 const sshFromMe = {
   protocol: 'tcp' as const,
@@ -184,8 +173,6 @@ const windows: PlanInput = {
     },
   ],
 };
-
-const SANDBOX = 'aws_instance.sandbox';
 
 const terse: EvalCase[] = [
   {

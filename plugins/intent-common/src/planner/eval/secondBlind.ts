@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { at, img, SANDBOX } from './expect';
 import type { EvalCase } from './scorer';
 
 /**
@@ -10,17 +11,6 @@ import type { EvalCase } from './scorer';
  * these: add new cases to the tuning set instead.
  * Requests are made on Wednesday 2026-11-25 10:00 UTC like the rest.
  */
-
-const SANDBOX = 'aws_instance.sandbox';
-const img = (os: string, version: string, architecture = 'x86_64') => ({
-  os,
-  version,
-  architecture,
-});
-const at = (address: string, fields: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [`${address}.${key}`, value]),
-  );
 
 /** @internal */
 export const secondBlindCases: EvalCase[] = [

@@ -150,6 +150,28 @@ function updateGroups(
   return { plan: next, changes };
 }
 
+/**
+ * Records an edit of the targeted machines' security groups; the machines
+ * stay the targets of the next clause ("... and open 443 too").
+ */
+function recordGroupEdit(
+  state: EditState,
+  found: ReturnType<typeof groupsFor>,
+  result: { plan: Plan; changes: string[] },
+  notes: Notes,
+): EditState {
+  return {
+    ...record(
+      state,
+      result.plan,
+      [...found.changes, ...result.changes],
+      found.notes,
+      notes,
+    ),
+    lastTargets: found.targets.length ? found.targets : state.lastTargets,
+  };
+}
+
 /** Security groups with a rule for one of the ports: what "close ssh" is about when no machine is named. */
 function groupsWithPorts(plan: Plan, ports: PortSpec[]): string[] {
   return plan.resources
@@ -275,16 +297,7 @@ function restrict(
     }
     return { group: { ...group, ingress }, changes };
   });
-  return {
-    ...record(
-      state,
-      result.plan,
-      [...found.changes, ...result.changes],
-      found.notes,
-      wanted.notes,
-    ),
-    lastTargets: found.targets.length ? found.targets : state.lastTargets,
-  };
+  return recordGroupEdit(state, found, result, wanted.notes);
 }
 
 function open(state: EditState, clause: string, env: EditEnv): EditState {
@@ -338,16 +351,7 @@ function open(state: EditState, clause: string, env: EditEnv): EditState {
     }
     return { group: { ...group, ingress }, changes };
   });
-  return {
-    ...record(
-      state,
-      result.plan,
-      [...found.changes, ...result.changes],
-      found.notes,
-      wanted.notes,
-    ),
-    lastTargets: found.targets.length ? found.targets : state.lastTargets,
-  };
+  return recordGroupEdit(state, found, result, wanted.notes);
 }
 
 /**
