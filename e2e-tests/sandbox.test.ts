@@ -20,6 +20,10 @@ async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
+  // Signed in once the app shell shows; navigating earlier loses the session.
+  await expect(
+    page.getByTestId('sidebar-root').getByRole('link', { name: 'Sandboxes' }),
+  ).toBeVisible();
 }
 
 test('say what you need, see the plan, apply it, change it, destroy it', async ({
