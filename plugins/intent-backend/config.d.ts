@@ -19,54 +19,11 @@ export interface Config {
        */
       default?: string;
       /**
-       * The Anthropic planner: Claude plans with tool use against the plan's
-       * JSON schema. Enabled when an API key is set.
+       * The planner used when the default planner fails (the revision says
+       * so), or `none` to fail the request with 503 instead.
+       * @default rules
        */
-      anthropic?: {
-        /**
-         * Anthropic API key.
-         * @visibility secret
-         */
-        apiKey?: string;
-        /**
-         * The Claude model id.
-         * @default claude-sonnet-4-6
-         */
-        model?: string;
-        /** Another endpoint than https://api.anthropic.com (a proxy or gateway). */
-        baseUrl?: string;
-        /**
-         * Timeout of one request attempt, in milliseconds.
-         * @default 30000
-         */
-        timeoutMillis?: number;
-        /**
-         * Retries of timeouts, 429 and 5xx answers, with exponential backoff.
-         * @default 2
-         */
-        maxRetries?: number;
-        /**
-         * Plan with the offline rules when Claude fails (the result says so);
-         * otherwise the request fails.
-         * @default true
-         */
-        fallbackToRules?: boolean;
-      };
-    };
-    /** The simulated cloud. */
-    simulated?: {
-      /**
-       * How long a simulated instance stays `pending` before it is `running`,
-       * in milliseconds.
-       * @default 1500
-       */
-      bootMillis?: number;
-      /**
-       * Extra latency of every simulated cloud call, in milliseconds (to see
-       * parallel applies at work, or to demo progress).
-       * @default 0
-       */
-      latencyMillis?: number;
+      fallback?: string;
     };
     /** Apply and destroy operations. */
     operations?: {

@@ -21,7 +21,10 @@ describe('portal backend', () => {
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000', title: 'test' },
-            backend: { baseUrl: 'http://localhost:7007', listen: { port: 7007 } },
+            backend: {
+              baseUrl: 'http://localhost:7007',
+              listen: { port: 7007 },
+            },
             auth: { providers: { guest: {} } },
             catalog: {
               rules: [

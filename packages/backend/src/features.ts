@@ -36,6 +36,9 @@ import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
 import intentBackend from '@intent-sandboxes/backstage-plugin-intent-backend';
+import intentModuleRulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
+import intentModuleAnthropic from '@intent-sandboxes/backstage-plugin-intent-backend-module-anthropic';
+import intentModuleSimulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 
 /**
  * Every feature the portal backend installs, in one list so that the backend
@@ -75,6 +78,10 @@ export const backendFeatures = [
   signalsBackend,
   mcpActionsBackend,
 
-  // intent sandboxes
+  // intent sandboxes: the plugin, its planners (rules; Claude when a key is
+  // configured) and its embedded cloud
   intentBackend,
+  intentModuleRulesPlanner,
+  intentModuleAnthropic,
+  intentModuleSimulatedCloud,
 ];

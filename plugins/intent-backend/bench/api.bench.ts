@@ -21,13 +21,13 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_BASELINE_CONFIG,
   estimateCost,
-  evaluatePolicies,
   planSchema,
-  planWithRules,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
+import { planWithRules } from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
+import { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 import {
+  evaluatePolicies,
   IntentPlanner,
-  SimulatedCloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';

@@ -17,7 +17,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 const backend = createBackend();
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-backend.add(mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }));
+backend.add(
+  mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+);
 backend.add(catalogServiceMock.factory({ entities: [] }));
 backend.add(import('../src'));
 backend.start();

@@ -8,30 +8,23 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import {
-  intentPermissions,
-  planWithRules,
-} from '@intent-sandboxes/backstage-plugin-intent-common';
+import { intentPermissions } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
   CloudProvider,
+  IntentAdminRouteContext,
+  intentAdminRoutesExtensionPoint,
   intentCloudProvidersExtensionPoint,
   IntentPlanner,
   intentPlannersExtensionPoint,
-  SimulatedCloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
+import type { Router } from 'express';
 import { DatabaseLockStore, DatabaseSessionStore } from './database';
-import { createAnthropicPlannerFromConfig } from './planners';
 import { sessionResourceRef, sessionRules } from './permissions';
 import { createRouter, SessionService } from './service';
 import { CatalogGuardrails } from './service/CatalogGuardrails';
 import { CatalogMembership } from './service/membership';
+import { plannerWithFallback } from './service/plannerWithFallback';
 import { readSettings } from './settings';
-
-const rulesPlanner: IntentPlanner = {
-  id: 'rules',
-  plan: async ({ intent, current, context }) =>
-    planWithRules({ intent, current, context, now: context?.now }),
-};
 
 function registry<T extends { id: string }>(what: string, initial: T[] = []) {
   const items = new Map(initial.map(item => [item.id, item]));
@@ -46,10 +39,13 @@ function registry<T extends { id: string }>(what: string, initial: T[] = []) {
     pick(id: string, key: string): T {
       const item = items.get(id);
       if (!item) {
+        const installed = [...items.keys()];
         throw new Error(
-          `${key} is ${id}, but only ${[...items.keys()].join(
-            ', ',
-          )} are installed`,
+          installed.length > 0
+            ? `${key} is ${id}, but only ${installed.join(', ')} ${
+                installed.length === 1 ? 'is' : 'are'
+              } installed`
+            : `${key} is ${id}, but no ${what.toLowerCase()} is installed: add its backend module (see the README)`,
         );
       }
       return item;
@@ -67,12 +63,16 @@ export const intentPlugin = createBackendPlugin({
   pluginId: 'intent',
   register(env) {
     const providers = registry<CloudProvider>('Cloud provider');
-    const planners = registry<IntentPlanner>('Planner', [rulesPlanner]);
+    const planners = registry<IntentPlanner>('Planner');
+    const adminRoutes: Array<(context: IntentAdminRouteContext) => Router> = [];
     env.registerExtensionPoint(intentCloudProvidersExtensionPoint, {
       addCloudProvider: provider => providers.add(provider),
     });
     env.registerExtensionPoint(intentPlannersExtensionPoint, {
       addPlanner: planner => planners.add(planner),
+    });
+    env.registerExtensionPoint(intentAdminRoutesExtensionPoint, {
+      addAdminRoutes: factory => adminRoutes.push(factory),
     });
 
     env.registerInit({
@@ -97,32 +97,24 @@ export const intentPlugin = createBackendPlugin({
         const store = await DatabaseSessionStore.create({ database });
         const knex = await database.getClient();
 
-        if (!providers.items.has('simulated')) {
-          providers.add(
-            await SimulatedCloudProvider.create({
-              knex,
-              options: settings.simulated,
-              skipMigrations: database.migrations?.skip,
-            }),
-          );
-        }
         const guardrails = CatalogGuardrails.fromConfig({
           config,
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
         });
-        const anthropic = createAnthropicPlannerFromConfig(config, logger, {
-          policySummary: () => guardrails.summary(),
-        });
-        if (anthropic && !planners.items.has(anthropic.id)) {
-          planners.add(anthropic);
-        }
         const provider = providers.pick(settings.provider, 'intent.provider');
-        const planner = planners.pick(
-          settings.planner,
-          'intent.planner.default',
-        );
+        const planner = plannerWithFallback({
+          primary: planners.pick(settings.planner, 'intent.planner.default'),
+          fallback:
+            settings.fallbackPlanner !== undefined
+              ? planners.pick(
+                  settings.fallbackPlanner,
+                  'intent.planner.fallback',
+                )
+              : undefined,
+          logger,
+        });
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: sessionResourceRef,
@@ -181,8 +173,7 @@ export const intentPlugin = createBackendPlugin({
             auditor: deps.auditor,
             store,
             sessions,
-            simulated:
-              provider instanceof SimulatedCloudProvider ? provider : undefined,
+            adminRoutes,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

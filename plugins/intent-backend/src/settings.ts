@@ -9,7 +9,8 @@ import { LifetimeSettings } from './service/SessionService';
 export interface IntentSettings {
   provider: string;
   planner: string;
-  simulated: { bootMillis: number; latencyMillis: number };
+  /** The planner used when `planner` fails; undefined for none. */
+  fallbackPlanner?: string;
   operations: OperationSettings;
   lifetime: LifetimeSettings;
   approvalTtlHours: number;
@@ -25,6 +26,12 @@ function positive(
     throw new Error(`${key} must be a positive number, got ${value}`);
   }
   return value;
+}
+
+function fallbackPlanner(config: RootConfigService): string | undefined {
+  const fallback =
+    config.getOptionalString('intent.planner.fallback') ?? 'rules';
+  return fallback === 'none' ? undefined : fallback;
 }
 
 /** Reads and checks the plugin's configuration (see config.d.ts). */
@@ -45,12 +52,7 @@ export function readSettings(config: RootConfigService): IntentSettings {
       (config.getOptionalString('intent.planner.anthropic.apiKey')
         ? 'anthropic'
         : 'rules'),
-    simulated: {
-      bootMillis:
-        config.getOptionalNumber('intent.simulated.bootMillis') ?? 1500,
-      latencyMillis:
-        config.getOptionalNumber('intent.simulated.latencyMillis') ?? 0,
-    },
+    fallbackPlanner: fallbackPlanner(config),
     operations: {
       concurrency: positive(config, 'intent.operations.concurrency', 8),
       leaseMillis: positive(config, 'intent.operations.leaseMillis', 30_000),

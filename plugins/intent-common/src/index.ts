@@ -9,7 +9,6 @@
  */
 
 export * from './plan';
-export * from './planner';
 export * from './api';
 export * from './policy';
 export * from './cost';

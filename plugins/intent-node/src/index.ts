@@ -2,7 +2,9 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 /**
- * The contract for extending the intent backend: cloud providers and planners.
+ * The contract for extending the intent backend (cloud providers and planners,
+ * their extension points and errors) and the backend logic shared by the
+ * plugin and its modules: the policy engine.
  *
  * @packageDocumentation
  */
@@ -10,4 +12,4 @@
 export * from './cloud';
 export * from './planner';
 export * from './extensions';
-export * from './simulated';
+export * from './policy';

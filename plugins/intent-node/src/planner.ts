@@ -12,10 +12,19 @@ import type {
  * @public
  */
 export interface PlannerContext {
-  /** The requester's IP address, for "ssh from my IP". */
+  /**
+   * The requester's IP address as the backend saw it, so that "ssh from my
+   * IP" can be planned. Without it the planner asks.
+   */
   clientIp?: string;
   /** The current time, for "until Friday"; defaults to now. */
   now?: Date;
+  /**
+   * The guardrails that will judge the plan, in plain lines (see
+   * `summarizeGuardrails`), so a planner can steer clear of a deny.
+   * Informational only: policy always runs on the validated plan.
+   */
+  guardrails?: string;
 }
 
 /**

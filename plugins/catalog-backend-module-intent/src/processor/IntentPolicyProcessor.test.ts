@@ -6,14 +6,16 @@ import { parseEntityYaml } from '@backstage/plugin-catalog-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  createIntentPolicyCompiler,
   DEFAULT_BASELINE_CONFIG,
   estimateCost,
-  evaluatePolicies,
-  IntentPolicyEntityInput,
   PLAN_FORMAT_VERSION,
   planSchema,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
+import {
+  createIntentPolicyCompiler,
+  evaluatePolicies,
+  IntentPolicyEntityInput,
+} from '@intent-sandboxes/backstage-plugin-intent-node';
 import {
   IntentPolicyProcessor,
   InvalidIntentPolicyError,

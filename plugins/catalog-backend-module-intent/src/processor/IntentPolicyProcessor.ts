@@ -14,10 +14,8 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import {
-  isIntentPolicyEntity,
-  validateIntentPolicyEntity,
-} from '@intent-sandboxes/backstage-plugin-intent-common';
+import { isIntentPolicyEntity } from '@intent-sandboxes/backstage-plugin-intent-common';
+import { validateIntentPolicyEntity } from '@intent-sandboxes/backstage-plugin-intent-node';
 
 /** The location an entity was read from, as the catalog passes it. */
 type ProcessorLocation = Parameters<

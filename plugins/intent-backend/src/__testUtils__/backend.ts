@@ -12,6 +12,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
+import rulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
+import simulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 import { intentPlugin } from '../plugin';
 import { createTestDatabases } from './testDatabases';
 
@@ -41,6 +43,8 @@ export async function startIntentBackend(
   const { server } = await startTestBackend({
     features: [
       intentPlugin,
+      rulesPlanner,
+      simulatedCloud,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? testConfig }),
       mockServices.permissions.factory({

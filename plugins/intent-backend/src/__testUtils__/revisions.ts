@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import {
-  diffPlans,
-  planWithRules,
-} from '@intent-sandboxes/backstage-plugin-intent-common';
+import { diffPlans } from '@intent-sandboxes/backstage-plugin-intent-common';
+import { planWithRules } from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
 import type { NewRevision } from '../database';
 
 /** A complete revision for store tests, planned by the rules planner. */

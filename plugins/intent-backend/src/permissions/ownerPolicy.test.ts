@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import rulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
+import simulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -91,6 +93,8 @@ describe('IS_OWNER', () => {
         const { server } = await startTestBackend({
           features: [
             intentPlugin,
+            rulesPlanner,
+            simulatedCloud,
             permissions.factory,
             mockServices.database.factory({ knex }),
             mockServices.rootConfig.factory({ data: testConfig }),

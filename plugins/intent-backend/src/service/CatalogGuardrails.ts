@@ -9,20 +9,22 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BaselineConfig,
-  CompiledIntentPolicy,
-  createIntentPolicyCompiler,
   estimateCost,
-  evaluatePolicies,
   INTENT_POLICY_KIND,
-  IntentPolicyCompiler,
-  IntentPolicyEntityInput,
   Plan,
   readBaselineConfig,
   RevisionCost,
   RevisionPolicy,
-  summarizeGuardrails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { Guardrails, PolicySubject } from './guardrails';
+import {
+  CompiledIntentPolicy,
+  createIntentPolicyCompiler,
+  evaluatePolicies,
+  IntentPolicyCompiler,
+  IntentPolicyEntityInput,
+  summarizeGuardrails,
+} from '@intent-sandboxes/backstage-plugin-intent-node';
+import { GuardrailSnapshot, Guardrails, PolicySubject } from './guardrails';
 
 /**
  * The guardrails of the portal: the built-in baseline from
@@ -60,22 +62,29 @@ export class CatalogGuardrails implements Guardrails {
     private readonly baseline: BaselineConfig,
   ) {}
 
-  /** What the guardrails check, in plain lines for a planner's prompt. */
-  async summary(): Promise<string> {
-    const loaded = await this.loadPolicies();
-    return summarizeGuardrails({
-      baseline: this.baseline,
-      policies: loaded.ok ? loaded.policies : [],
-    });
+  async evaluate(options: { plan: Plan; subject: PolicySubject }) {
+    return (await this.load()).evaluate(options);
   }
 
-  async evaluate(options: { plan: Plan; subject: PolicySubject }): Promise<{
-    policy: RevisionPolicy;
-    cost: RevisionCost;
-  }> {
-    const { plan, subject } = options;
-    const cost = estimateCost(plan);
+  /** Reads the IntentPolicies once, for a planner's prompt and the verdict. */
+  async load(): Promise<GuardrailSnapshot> {
     const loaded = await this.loadPolicies();
+    return {
+      summary: () =>
+        summarizeGuardrails({
+          baseline: this.baseline,
+          policies: loaded.ok ? loaded.policies : [],
+        }),
+      evaluate: async ({ plan, subject }) => this.judge(loaded, plan, subject),
+    };
+  }
+
+  private judge(
+    loaded: Awaited<ReturnType<CatalogGuardrails['loadPolicies']>>,
+    plan: Plan,
+    subject: PolicySubject,
+  ): { policy: RevisionPolicy; cost: RevisionCost } {
+    const cost = estimateCost(plan);
     if (!loaded.ok) {
       return {
         cost,

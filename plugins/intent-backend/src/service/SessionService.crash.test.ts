@@ -11,8 +11,8 @@ import {
 import {
   CloudProvider,
   IntentPlanner,
-  SimulatedCloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
+import { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   DatabaseLockStore,

@@ -669,9 +669,10 @@ export class SessionService {
   private async evaluateGuardrails(
     plan: Plan,
     subject: { owner: string; team: string | null },
+    guardrails: Pick<Guardrails, 'evaluate'> = this.options.guardrails,
   ) {
     const ttlHours = plan.ttlHours ?? this.options.lifetime.defaultTtlHours;
-    const { policy, cost } = await this.options.guardrails.evaluate({
+    const { policy, cost } = await guardrails.evaluate({
       plan,
       subject: { ...subject, region: plan.region, ttlHours },
     });
@@ -717,11 +718,17 @@ export class SessionService {
     }
     const intent = (input.intent as string).trim();
     const { planner } = this.options;
+    const guardrails =
+      (await this.options.guardrails.load?.()) ?? this.options.guardrails;
     const result = await planner
       .plan({
         intent,
         current: input.current,
-        context: { clientIp: input.actor.clientIp },
+        context: {
+          clientIp: input.actor.clientIp,
+          guardrails:
+            'summary' in guardrails ? guardrails.summary() : undefined,
+        },
       })
       .catch(error => {
         // The planner is a dependency (Claude, a module's service): its
@@ -745,6 +752,7 @@ export class SessionService {
     const { policy, cost, ttlHours } = await this.evaluateGuardrails(
       plan,
       input.subject,
+      guardrails,
     );
     return {
       ttlHours,

@@ -27,4 +27,16 @@ export interface Guardrails {
     policy: RevisionPolicy;
     cost: RevisionCost;
   }>;
+  /**
+   * The guardrails as they are now, read once: a summary for the planner's
+   * prompt and the evaluation of the plan it returns.
+   */
+  load?(): Promise<GuardrailSnapshot>;
+}
+
+/** The guardrails read once, for one planning request. @internal */
+export interface GuardrailSnapshot {
+  /** What the guardrails check, in plain lines (for a planner's prompt). */
+  summary(): string;
+  evaluate: Guardrails['evaluate'];
 }

@@ -29,15 +29,24 @@ import {
   createConditionTransformer,
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
-import type { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
+import type { IntentAdminRouteContext } from '@intent-sandboxes/backstage-plugin-intent-node';
 import express, { Request as ExpressRequest } from 'express';
 import { SessionStore } from '../database';
 import { SessionQuery } from '../permissions';
 import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
-import { addSimulatedCloudRoutes } from './simulatedCloudRouter';
 
 type Request = ExpressRequest<any, any, any, any>;
+
+/** The auditor service takes string metadata. */
+function auditorMeta(details: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+}
 
 /** @internal */
 export interface RouterOptions {
@@ -48,8 +57,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   store: SessionStore;
   sessions: SessionService;
-  /** The simulated cloud when it is the configured provider: enables its admin routes. */
-  simulated?: SimulatedCloudProvider;
+  /** Admin routes added by modules (e.g. the simulated cloud's). */
+  adminRoutes?: Array<(context: IntentAdminRouteContext) => express.Router>;
 }
 
 /** @internal */
@@ -346,16 +355,23 @@ export async function createRouter(
     });
   });
 
-  addSimulatedCloudRoutes(router, {
-    simulated: options.simulated,
-    store,
-    audited,
+  const adminContext: IntentAdminRouteContext = {
     requireAdmin: async req => {
       const credentials = await userCredentials(req);
       await authorize(credentials, intentAdminPermission);
       return credentials.principal.userEntityRef;
     },
-  });
-
-  return router;
+    audited: (req, { action, actor, details }, fn) =>
+      audited(req, action, auditorMeta(details), async () => {
+        const result = await fn();
+        await store.appendAudit({ sessionId: null, actor, action, details });
+        return result;
+      }),
+  };
+  const root = express.Router();
+  root.use(router);
+  for (const factory of options.adminRoutes ?? []) {
+    root.use(factory(adminContext));
+  }
+  return root;
 }

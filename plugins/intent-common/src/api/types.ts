@@ -4,8 +4,7 @@
 import type { CostEstimate } from '../cost';
 import type { PlanDiff } from '../diff';
 import type { PolicyEvaluation } from '../policy';
-import type { Plan } from '../plan';
-import type { PlanAssumption } from '../planner';
+import type { Plan, PlanAssumption } from '../plan';
 
 /** Where a session is in its lifecycle (transitions: `SESSION_TRANSITIONS`). @public */
 export type SessionStatus =

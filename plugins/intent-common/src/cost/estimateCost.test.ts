@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { instance, makePlan } from '../policy/__testUtils__/fixtures';
+import { instance, makePlan } from '../testUtils';
 import { estimateCost } from './estimateCost';
 
 describe('estimateCost', () => {

@@ -2,7 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { AwsInstance, Plan, PlanResource, resourceAddress } from '../plan';
-import { instancePublicIp } from '../policy/publicIp';
+import { instancePublicIp } from '../plan/publicIp';
 import {
   ebsGbMonthPrice,
   ebsIopsMonthPrice,

@@ -3,3 +3,5 @@
 
 export * from './schema';
 export * from './replacement';
+export * from './planning';
+export * from './publicIp';

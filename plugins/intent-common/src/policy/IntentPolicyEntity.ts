@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { regionSchema } from '../plan';
 import { BaselineRuleId, baselineRuleIds } from './baselineConfig';
-import { compileCelExpression, formatCelProblem } from './cel';
 
 /** The `apiVersion` of the IntentPolicy catalog kind. @public */
 export const INTENT_POLICY_API_VERSION = 'intent.backstage.io/v1alpha1';
@@ -266,37 +265,15 @@ export function isIntentPolicyEntity(
 }
 
 /**
- * Compiles every rule expression of a spec and returns one problem per
- * expression that does not compile:
- * `spec.rules.1.expression: rule xlarge-instances: line 1, column 18: Unexpected token: EOF`.
+ * Checks the structure of an untrusted IntentPolicy entity (not its CEL
+ * expressions: the backend's `validateIntentPolicyEntity` in intent-node does
+ * both). Returns the typed entity, or one readable problem per issue, each
+ * starting with the field path
+ * (`spec.rules.0.approvers: Required when outcome is require-approval ...`).
  *
  * @public
  */
-export function intentPolicyExpressionProblems(
-  spec: IntentPolicySpec,
-): string[] {
-  return (spec.rules ?? []).flatMap((rule, index) => {
-    const compiled = compileCelExpression(rule.expression);
-    return compiled.ok
-      ? []
-      : [
-          `spec.rules.${index}.expression: rule ${rule.id}: ${formatCelProblem(
-            compiled.problem,
-          )}`,
-        ];
-  });
-}
-
-/**
- * Validates an untrusted IntentPolicy entity: its schema, then the CEL
- * expression of every rule. Returns the typed entity, or one readable problem
- * per issue, each starting with the field path
- * (`spec.rules.0.approvers: Required when outcome is require-approval ...`,
- * `spec.rules.1.expression: rule big: line 1, column 18: Unexpected token: EOF`).
- *
- * @public
- */
-export function validateIntentPolicyEntity(
+export function parseIntentPolicyEntity(
   entity: unknown,
 ):
   | { ok: true; entity: IntentPolicyEntity; problems: [] }
@@ -311,8 +288,5 @@ export function validateIntentPolicyEntity(
       ),
     };
   }
-  const problems = intentPolicyExpressionProblems(result.data.spec);
-  return problems.length > 0
-    ? { ok: false, problems }
-    : { ok: true, entity: result.data, problems: [] };
+  return { ok: true, entity: result.data, problems: [] };
 }

@@ -70,3 +70,16 @@ export function verdictOf(
     'allow',
   );
 }
+
+/**
+ * The result of evaluating a plan: the strictest outcome and every finding,
+ * the strictest first.
+ *
+ * @public
+ */
+export interface PolicyEvaluation {
+  verdict: PolicyVerdict;
+  findings: PolicyFinding[];
+  /** Refs of the IntentPolicies that applied to the session. */
+  appliedPolicies: string[];
+}

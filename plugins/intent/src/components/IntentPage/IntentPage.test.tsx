@@ -5,16 +5,40 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   diffPlans,
   estimateCost,
-  planWithRules,
   PlanPreview,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
+import {
+  instance,
+  makePlan,
+} from '@intent-sandboxes/backstage-plugin-intent-common/testUtils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IntentApi, intentApiRef } from '../../api';
 import { IntentPage } from './IntentPage';
 
+/** What a planner returns for "a <type> with Debian in eu-west-1" (a fixture, not a planner). */
+function plannerResult(intent: string) {
+  const instanceType = /t3\.\w+/.exec(intent)?.[0] ?? 't3.micro';
+  return {
+    planner: 'rules',
+    plan: makePlan(
+      [
+        instance('sandbox', {
+          instanceType,
+          image: { os: 'debian', version: '12', architecture: 'x86_64' },
+          associatePublicIp: true,
+        }),
+      ],
+      { region: 'eu-west-1', ttlHours: 8 },
+    ),
+    assumptions: [],
+    questions: [],
+    outOfScope: [],
+  };
+}
+
 function planned(): SessionDetails {
-  const result = planWithRules('a t3.micro with Debian in eu-west-1');
+  const result = plannerResult('a t3.micro with Debian in eu-west-1');
   return {
     session: {
       id: 's1',
@@ -70,7 +94,7 @@ function fakeApi(overrides: Partial<IntentApi> = {}): jest.Mocked<IntentApi> {
 }
 
 function preview(intent: string): PlanPreview {
-  const result = planWithRules(intent);
+  const result = plannerResult(intent);
   return {
     ...result,
     modification: null,
