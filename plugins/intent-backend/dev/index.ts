@@ -22,4 +22,15 @@ backend.add(
 );
 backend.add(catalogServiceMock.factory({ entities: [] }));
 backend.add(import('../src'));
+// The plugin has no planner or cloud of its own: add the embedded defaults.
+backend.add(
+  import(
+    '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner'
+  ),
+);
+backend.add(
+  import(
+    '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud'
+  ),
+);
 backend.start();
