@@ -17,6 +17,7 @@ import {
   tuningCases,
 } from '../src/planner/eval/cases';
 import { secondBlindCases } from '../src/planner/eval/secondBlind';
+import { thirdBlindCases } from '../src/planner/eval/thirdBlind';
 import { evaluate, requestOf } from '../src/planner/eval/scorer';
 
 const ROUNDS = 30;
@@ -52,6 +53,8 @@ function main() {
     planWithRules,
   );
   const secondBlind = evaluate(secondBlindCases, planWithRules);
+  // Batch 3 is kept out of evalCases: not timed, not in the headline figure.
+  const thirdBlind = evaluate(thirdBlindCases, planWithRules);
 
   console.log(
     `rules planner over ${evalCases.length} requests × ${ROUNDS} rounds (${samples.length} plans)`,
@@ -89,6 +92,13 @@ function main() {
       1,
     )}% (written 2026-12-01 from the documented conventions only; first run, no rule changed for it)`,
   );
+  console.log(
+    `    batch 3    ${thirdBlind.cases} requests  ${(
+      thirdBlind.accuracy * 100
+    ).toFixed(1)}% (${thirdBlind.correct}/${
+      thirdBlind.fields
+    } fields; written 2026-12-02 from real-world requests, not in the own set above)`,
+  );
   for (const [style, entry] of Object.entries(report.byStyle)) {
     console.log(
       `  ${style.padEnd(10)} ${String(entry.cases).padStart(
@@ -100,6 +110,14 @@ function main() {
   }
   if (process.argv.includes('--failures')) {
     for (const failure of report.failures) {
+      console.log(
+        `  ✗ ${failure.caseId} ${failure.field}: expected ${JSON.stringify(
+          failure.expected,
+        )}, got ${JSON.stringify(failure.actual)}`,
+      );
+    }
+    console.log('batch 3 (not in the own set):');
+    for (const failure of thirdBlind.failures) {
       console.log(
         `  ✗ ${failure.caseId} ${failure.field}: expected ${JSON.stringify(
           failure.expected,

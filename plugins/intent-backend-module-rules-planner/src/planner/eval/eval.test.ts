@@ -5,6 +5,7 @@ import { parsePlan } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { planWithRules } from '../rulesPlanner';
 import { evalCases, heldOutCases } from './cases';
 import { evaluate, requestOf } from './scorer';
+import { thirdBlindCases } from './thirdBlind';
 
 /** The figure the issue asks for; a drop below it is a regression. */
 const MINIMUM_ACCURACY = 0.9;
@@ -50,6 +51,18 @@ describe('rules planner evaluation set', () => {
     expect(
       evaluate(heldOutCases, planWithRules).accuracy,
     ).toBeGreaterThanOrEqual(MINIMUM_ACCURACY);
+  });
+
+  it('keeps batch 3 apart: scored by the bench only, no threshold', () => {
+    expect(thirdBlindCases.length).toBeGreaterThanOrEqual(45);
+    const ids = new Set(evalCases.map(c => c.id));
+    expect(thirdBlindCases.filter(c => ids.has(c.id))).toEqual([]);
+    expect(new Set(thirdBlindCases.map(c => c.id)).size).toBe(
+      thirdBlindCases.length,
+    );
+    expect(evaluate(thirdBlindCases, planWithRules).fields).toBeGreaterThan(
+      thirdBlindCases.length * 2,
+    );
   });
 
   it('returns a schema-valid plan for every request', () => {

@@ -64,6 +64,30 @@ describe('fieldValue', () => {
     expect(fieldValue(plan, 'aws_instance.nope.instanceType')).toBeUndefined();
   });
 
+  it('reads existing resources by their data address', () => {
+    const withExisting = {
+      ...plan,
+      existing: [
+        { type: 'aws_vpc', name: 'default', lookup: { default: true } },
+        {
+          type: 'aws_key_pair',
+          name: 'dev_laptop',
+          lookup: { name: 'dev-laptop' },
+        },
+      ],
+    };
+    expect(
+      fieldValue(withExisting, 'data.aws_vpc.default.lookup.default'),
+    ).toBe(true);
+    expect(
+      fieldValue(withExisting, 'data.aws_key_pair.dev_laptop.lookup'),
+    ).toEqual({ name: 'dev-laptop' });
+    expect(
+      fieldValue(withExisting, 'data.aws_key_pair.nope.lookup.name'),
+    ).toBeUndefined();
+    expect(fieldValue(plan, 'data.aws_vpc.default.lookup')).toBeUndefined();
+  });
+
   it('writes security group rules compactly', () => {
     expect(fieldValue(plan, 'aws_security_group.web.ingress')).toEqual([
       'tcp 443 0.0.0.0/0',
@@ -111,6 +135,27 @@ describe('scoreCase', () => {
       ['outOfScope:docker', true],
       ['outOfScope:nat gateway', false],
       ['modification', true],
+    ]);
+  });
+
+  it('scores each expected count of resources by type as one field', () => {
+    const scores = scoreCase(
+      {
+        ...base,
+        expect: {
+          types: {
+            aws_instance: 1,
+            aws_security_group: 2,
+            aws_internet_gateway: 0,
+          },
+        },
+      },
+      result,
+    );
+    expect(scores.map(s => [s.field, s.ok, s.actual])).toEqual([
+      ['types:aws_instance', true, 1],
+      ['types:aws_security_group', false, 1],
+      ['types:aws_internet_gateway', true, 0],
     ]);
   });
 

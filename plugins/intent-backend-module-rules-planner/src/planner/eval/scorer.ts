@@ -43,6 +43,8 @@ export interface Expectation {
   outOfScope?: string[];
   /** Whether the result describes a modification (follow-ups). */
   modifies?: boolean;
+  /** How many resources of each type the plan holds; each entry one field. */
+  types?: Partial<Record<string, number>>;
 }
 
 /** One request of the evaluation set. @internal */
@@ -93,8 +95,10 @@ export function compactRule(rule: SecurityGroupRule): string {
 }
 
 /**
- * The value at a path of a plan: plan fields (`region`, `tags.team`) or a
- * resource's fields by address (`aws_instance.web.rootVolume.sizeGb`).
+ * The value at a path of a plan: plan fields (`region`, `tags.team`), a
+ * resource's fields by address (`aws_instance.web.rootVolume.sizeGb`) or an
+ * existing resource's by its data address (`data.aws_vpc.default.lookup`,
+ * read from the plan's `existing` list).
  *
  * @internal
  */
@@ -102,7 +106,16 @@ export function fieldValue(plan: Plan, path: string): unknown {
   const parts = path.split('.');
   let value: unknown;
   let rest: string[];
-  if (parts[0].startsWith('aws_')) {
+  if (parts[0] === 'data') {
+    const existing = (plan as { existing?: unknown }).existing;
+    value = Array.isArray(existing)
+      ? existing.find(
+          (e: { type?: string; name?: string }) =>
+            e?.type === parts[1] && e?.name === parts[2],
+        )
+      : undefined;
+    rest = parts.slice(3);
+  } else if (parts[0].startsWith('aws_')) {
     value = plan.resources.find(
       r => r.type === parts[0] && r.name === parts[1],
     );
@@ -203,6 +216,10 @@ export function scoreCase(
     scores.push(
       score(`outOfScope:${fragment}`, fragment, result.outOfScope, ok),
     );
+  }
+  for (const [type, expected] of Object.entries(expect.types ?? {})) {
+    const actual = result.plan.resources.filter(r => r.type === type).length;
+    scores.push(score(`types:${type}`, expected, actual, actual === expected));
   }
   if (expect.modifies !== undefined) {
     const modified = Boolean(result.modification);
