@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the intent sandboxes backend plugin. */
   intent?: {
@@ -33,19 +35,38 @@ export interface Config {
        */
       concurrency?: number;
       /**
-       * Lease of a session lock, in milliseconds; renewed every third of it
-       * while the operation runs. A crashed holder's lock expires after this.
-       * @default 30000
+       * Lease of a session lock; renewed every third of it while the
+       * operation runs. A crashed holder's lock expires after this. A
+       * duration such as `30s` or `{ seconds: 30 }`.
+       * @default 30s
+       */
+      lease?: HumanDuration | string;
+      /**
+       * How often to look at a starting instance, such as `250ms`.
+       * @default 250ms
+       */
+      pollInterval?: HumanDuration | string;
+      /**
+       * How long an instance may take to reach `running`, such as `5m`.
+       * @default 5m
+       */
+      readyTimeout?: HumanDuration | string;
+      /**
+       * Lease of a session lock, in milliseconds. Used only when `lease` is
+       * not set.
+       * @deprecated use `lease`; read for one more release.
        */
       leaseMillis?: number;
       /**
-       * How often to look at a starting instance, in milliseconds.
-       * @default 250
+       * How often to look at a starting instance, in milliseconds. Used only
+       * when `pollInterval` is not set.
+       * @deprecated use `pollInterval`; read for one more release.
        */
       pollMillis?: number;
       /**
        * How long an instance may take to reach `running`, in milliseconds.
-       * @default 300000
+       * Used only when `readyTimeout` is not set.
+       * @deprecated use `readyTimeout`; read for one more release.
        */
       readyTimeoutMillis?: number;
     };
@@ -108,22 +129,41 @@ export interface Config {
     /** Approvals of revisions that policy sends for approval. */
     approvals?: {
       /**
-       * How long an approval allows an apply, in hours; after that the
-       * revision needs a new approval.
-       * @default 24
+       * How long an approval allows an apply; after that the revision needs
+       * a new approval. A duration such as `24h` or `{ hours: 24 }`.
+       * @default 24h
+       */
+      ttl?: HumanDuration | string;
+      /**
+       * How long an approval allows an apply, in hours. Used only when `ttl`
+       * is not set.
+       * @deprecated use `ttl`; read for one more release.
        */
       ttlHours?: number;
     };
     /** Session lifetimes. */
     session?: {
       /**
-       * Lifetime of a session whose intent names none, in hours.
-       * @default 8
+       * Lifetime of a session whose intent names none, such as `8h`.
+       * @default 8h
+       */
+      defaultTtl?: HumanDuration | string;
+      /**
+       * The longest a session may be set or extended to live, from now, such
+       * as `3d` or `{ hours: 72 }`.
+       * @default 72h
+       */
+      maxTtl?: HumanDuration | string;
+      /**
+       * Lifetime of a session whose intent names none, in hours. Used only
+       * when `defaultTtl` is not set.
+       * @deprecated use `defaultTtl`; read for one more release.
        */
       defaultTtlHours?: number;
       /**
-       * The longest a session may be set or extended to live, in hours from now.
-       * @default 72
+       * The longest a session may be set or extended to live, in hours from
+       * now. Used only when `maxTtl` is not set.
+       * @deprecated use `maxTtl`; read for one more release.
        */
       maxTtlHours?: number;
     };

@@ -50,7 +50,7 @@ export function createSimulatedCloudRouter(options: {
       return await fn();
     } catch (error) {
       if (error instanceof SimulatedCloudError) {
-        if (error.code.endsWith('.NotFound')) {
+        if (error.kind === 'not-found') {
           throw new NotFoundError(error.message);
         }
         throw new InputError(error.message);

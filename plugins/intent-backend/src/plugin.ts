@@ -20,38 +20,9 @@ import {
 import type { Router } from 'express';
 import { DatabaseLockStore, DatabaseSessionStore } from './database';
 import { sessionResourceRef, sessionRules } from './permissions';
-import { createRouter, SessionService } from './service';
-import { CatalogGuardrails } from './service/CatalogGuardrails';
-import { CatalogMembership } from './service/membership';
-import { plannerWithFallback } from './service/plannerWithFallback';
+import { createRouter } from './service';
 import { readSettings } from './settings';
-
-function registry<T extends { id: string }>(what: string, initial: T[] = []) {
-  const items = new Map(initial.map(item => [item.id, item]));
-  return {
-    items,
-    add(item: T) {
-      if (items.has(item.id)) {
-        throw new Error(`${what} ${item.id} is already registered`);
-      }
-      items.set(item.id, item);
-    },
-    pick(id: string, key: string): T {
-      const item = items.get(id);
-      if (!item) {
-        const installed = [...items.keys()];
-        throw new Error(
-          installed.length > 0
-            ? `${key} is ${id}, but only ${installed.join(', ')} ${
-                installed.length === 1 ? 'is' : 'are'
-              } installed`
-            : `${key} is ${id}, but no ${what.toLowerCase()} is installed: add its backend module (see the README)`,
-        );
-      }
-      return item;
-    },
-  };
-}
+import { createSessionService, registry } from './wiring';
 
 /**
  * The intent backend plugin: sessions, planning, guardrails, locked apply and
@@ -92,29 +63,10 @@ export const intentPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        const { config, logger, database, httpRouter, lifecycle } = deps;
+        const { config, database, httpRouter, lifecycle } = deps;
         const settings = readSettings(config);
         const store = await DatabaseSessionStore.create({ database });
         const knex = await database.getClient();
-
-        const guardrails = CatalogGuardrails.fromConfig({
-          config,
-          catalog: deps.catalog,
-          auth: deps.auth,
-          logger,
-        });
-        const provider = providers.pick(settings.provider, 'intent.provider');
-        const planner = plannerWithFallback({
-          primary: planners.pick(settings.planner, 'intent.planner.default'),
-          fallback:
-            settings.fallbackPlanner !== undefined
-              ? planners.pick(
-                  settings.fallbackPlanner,
-                  'intent.planner.fallback',
-                )
-              : undefined,
-          logger,
-        });
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: sessionResourceRef,
@@ -124,43 +76,13 @@ export const intentPlugin = createBackendPlugin({
             Promise.all(refs.map(id => store.findSession({ id }))),
         });
 
-        const sessions = new SessionService({
+        const sessions = createSessionService({
+          ...deps,
+          settings,
           store,
           locks: new DatabaseLockStore(knex),
-          planner,
-          provider,
-          guardrails,
-          logger,
-          operations: settings.operations,
-          lifetime: settings.lifetime,
-          membership: new CatalogMembership(deps.catalog, deps.auth),
-          approvalTtlHours: settings.approvalTtlHours,
-          requestApproval: request =>
-            deps.notifications.send({
-              recipients: {
-                type: 'entity',
-                entityRef: request.approvers,
-                excludeEntityRef: request.requester,
-              },
-              payload: {
-                title: request.title,
-                description: request.description,
-                link: `/intent/sessions/${request.sessionId}`,
-                severity: 'high',
-                topic: 'intent-approval',
-              },
-            }),
-          onChange: (sessionId, operationId) => {
-            deps.signals
-              .publish({
-                recipients: { type: 'broadcast' },
-                channel: `intent:session:${sessionId}`,
-                message: { sessionId, ...(operationId ? { operationId } : {}) },
-              })
-              .catch(error =>
-                logger.warn(`Could not publish a signal: ${error}`),
-              );
-          },
+          providers,
+          planners,
         });
         lifecycle.addShutdownHook(() => sessions.idle());
 

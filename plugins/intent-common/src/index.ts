@@ -12,6 +12,7 @@ export * from './plan';
 export * from './api';
 export * from './policy';
 export * from './cost';
+export * from './catalog';
 export * from './session';
 export * from './diff';
 export * from './permissions';

@@ -17,6 +17,13 @@ export const INTENT_TAGS = {
   session: 'intent:session',
   address: 'intent:address',
   owner: 'intent:owner',
+  /**
+   * The create's client token. Clouds whose create API takes no client token
+   * (S3 buckets, EC2 security groups, key pairs, VPCs, addresses, ...) find
+   * the resource a retried create made by this tag: during a replace the old
+   * and the new resource share the session and address tags, but never this.
+   */
+  creationToken: 'intent:creation-token',
 } as const;
 
 /**
@@ -53,7 +60,9 @@ export type CloudChange =
       resource: PlanResource;
       /**
        * Same (session, address, revision) → same token: a retried create returns
-       * the resource created the first time instead of a second one.
+       * the resource created the first time instead of a second one. The
+       * caller also puts it in `tags` as {@link INTENT_TAGS}.creationToken,
+       * for clouds whose create API takes no token.
        */
       clientToken: string;
       tags: Record<string, string>;
@@ -63,6 +72,12 @@ export type CloudChange =
       resource: PlanResource;
       cloudId: string;
       tags: Record<string, string>;
+      /**
+       * The plan fields that differ from the applied resource, as dotted paths
+       * (`instanceType`, `rootVolume.sizeGb`, `tags`), so that a provider
+       * calls only the APIs these need. Empty when only references moved.
+       */
+      changedFields: string[];
     }
   | {
       action: 'delete';
@@ -71,12 +86,32 @@ export type CloudChange =
     };
 
 /**
+ * What every call of a {@link CloudProvider} gets.
+ *
+ * @public
+ */
+export interface CloudCallOptions {
+  region: string;
+  /**
+   * The cloud account (or profile) to act in, when the provider serves more
+   * than one; the provider's default when omitted.
+   */
+  account?: string;
+  /**
+   * Aborted when the caller gives up (e.g. it lost the session's lock): the
+   * provider stops waiting and rejects with the signal's reason. A change
+   * already sent to the cloud may still happen; calls are idempotent, so the
+   * next run finds it.
+   */
+  signal?: AbortSignal;
+}
+
+/**
  * Options of {@link CloudProvider.apply}.
  *
  * @public
  */
-export interface CloudApplyOptions {
-  region: string;
+export interface CloudApplyOptions extends CloudCallOptions {
   change: CloudChange;
   /**
    * Cloud ids of the resources the changed one refers to, by plan address
@@ -84,12 +119,31 @@ export interface CloudApplyOptions {
    * dependencies first.
    */
   resolved: Record<string, string>;
+  /**
+   * Called with the resource's state while the provider waits for it to be
+   * usable (e.g. an instance `pending`), so the caller can show it.
+   */
+  onProgress?: (state: CloudResourceState) => void | Promise<void>;
+}
+
+/**
+ * Options of {@link CloudProvider.describe}.
+ *
+ * @public
+ */
+export interface CloudDescribeOptions extends CloudCallOptions {
+  cloudIds?: Array<{ type: ResourceType; cloudId: string }>;
+  tags?: Record<string, string>;
+  /** With `tags`: match resources that have these tag keys, any value. */
+  tagKeys?: string[];
 }
 
 /**
  * A cloud the intent backend can create sandboxes in. Implementations are
  * added with {@link intentCloudProvidersExtensionPoint}. Every method must be
- * safe to retry: apply is idempotent per change.
+ * safe to retry: apply is idempotent per change. What the cloud refuses is
+ * thrown as a {@link CloudError}, whose `retryable` tells the caller whether
+ * to try again (with backoff); the provider itself need not retry.
  *
  * @public
  */
@@ -100,14 +154,16 @@ export interface CloudProvider {
   readonly simulated: boolean;
 
   /** Finds the image for an OS, version and architecture, or undefined. */
-  resolveImage(options: {
-    region: string;
-    image: InstanceImage;
-  }): Promise<{ imageId: string } | undefined>;
+  resolveImage(
+    options: CloudCallOptions & { image: InstanceImage },
+  ): Promise<{ imageId: string } | undefined>;
 
   /**
-   * Applies one change and returns the resource's state afterwards (undefined
-   * after a delete). Deleting a resource that no longer exists succeeds.
+   * Applies one change and resolves once the resource can be used (an
+   * instance runs, a volume is available, a terminated instance is gone),
+   * with its state then (undefined after a delete); intermediate states are
+   * reported to `onProgress`. Deleting a resource that no longer exists
+   * succeeds.
    */
   apply(options: CloudApplyOptions): Promise<CloudResourceState | undefined>;
 
@@ -116,11 +172,5 @@ export interface CloudProvider {
    * resource of a session, or every resource with an `intent:session` tag).
    * Resources that no longer exist are left out.
    */
-  describe(options: {
-    region: string;
-    cloudIds?: Array<{ type: ResourceType; cloudId: string }>;
-    tags?: Record<string, string>;
-    /** With `tags`: match resources that have these tag keys, any value. */
-    tagKeys?: string[];
-  }): Promise<CloudResourceState[]>;
+  describe(options: CloudDescribeOptions): Promise<CloudResourceState[]>;
 }

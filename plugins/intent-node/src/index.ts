@@ -10,6 +10,8 @@
  */
 
 export * from './cloud';
+export * from './cloudError';
 export * from './planner';
 export * from './extensions';
 export * from './policy';
+export * from './terraform';

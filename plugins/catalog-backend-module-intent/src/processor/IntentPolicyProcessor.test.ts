@@ -2,6 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { Entity } from '@backstage/catalog-model';
+import { InputError, serializeError } from '@backstage/errors';
 import { parseEntityYaml } from '@backstage/plugin-catalog-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -213,6 +214,27 @@ describe('IntentPolicyProcessor', () => {
         problems: [
           'spec.rules.1.expression: rule broken: line 1, column 17: Unexpected token: EOF',
         ],
+      });
+    });
+
+    it('is a Backstage InputError, so it maps to 400 and serialises with its name', async () => {
+      const error = new InvalidIntentPolicyError('intentpolicy:default/p', [
+        'spec.owner: Required',
+        'spec.rules: Required',
+      ]);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe('InputError');
+      expect(error.message).toBe(
+        'Invalid IntentPolicy intentpolicy:default/p: spec.owner: Required; spec.rules: Required',
+      );
+      expect(error.problems).toEqual([
+        'spec.owner: Required',
+        'spec.rules: Required',
+      ]);
+      expect(serializeError(error)).toMatchObject({
+        name: 'InputError',
+        message: error.message,
       });
     });
 

@@ -9,6 +9,7 @@ import {
   RELATION_OWNER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
@@ -23,21 +24,20 @@ type ProcessorLocation = Parameters<
 >[1];
 
 /**
- * Thrown for an invalid IntentPolicy. Named `InputError` like Backstage's
- * error for bad input; the catalog shows its message as an error of the
- * entity and keeps serving the last valid version with that error in
- * `status.items`, which the intent backend reads as "do not use" (fail
- * closed).
+ * Thrown for an invalid IntentPolicy: an `InputError` (bad input, HTTP 400
+ * where it reaches an API) with every problem. The catalog shows its message
+ * as an error of the entity and keeps serving the last valid version with
+ * that error in `status.items`, which the intent backend reads as "do not
+ * use" (fail closed).
  *
  * @public
  */
-export class InvalidIntentPolicyError extends Error {
+export class InvalidIntentPolicyError extends InputError {
   /** Every problem, each starting with its field path. */
   readonly problems: string[];
 
   constructor(entityRef: string, problems: string[]) {
     super(`Invalid IntentPolicy ${entityRef}: ${problems.join('; ')}`);
-    this.name = 'InputError';
     this.problems = problems;
   }
 }

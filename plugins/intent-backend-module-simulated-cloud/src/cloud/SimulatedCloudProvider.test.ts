@@ -11,6 +11,7 @@ import {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Knex } from 'knex';
 import {
+  CloudError,
   CloudResourceState,
   INTENT_TAGS,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
@@ -83,23 +84,33 @@ describe('SimulatedCloudProvider', () => {
           session?: string;
           region?: string;
           resolved?: Record<string, string>;
+          /** Leave out the creation-token tag, as a caller unaware of it would. */
+          untagged?: boolean;
+          signal?: AbortSignal;
+          onProgress?: (state: CloudResourceState) => void;
         } = {},
       ): Promise<CloudResourceState> => {
         const resource = planResourceSchema.parse(input);
         const address = resourceAddress(resource);
+        const clientToken = extra.token ?? `token-${(tokens += 1)}`;
         const state = await cloud.apply({
           region: extra.region ?? REGION,
           change: {
             action: 'create',
             resource,
-            clientToken: extra.token ?? `token-${(tokens += 1)}`,
+            clientToken,
             tags: {
               [INTENT_TAGS.session]: extra.session ?? SESSION,
               [INTENT_TAGS.address]: address,
               [INTENT_TAGS.owner]: 'user:default/guest',
+              ...(extra.untagged
+                ? {}
+                : { [INTENT_TAGS.creationToken]: clientToken }),
             },
           },
           resolved: extra.resolved ?? resolved,
+          signal: extra.signal,
+          onProgress: extra.onProgress,
         });
         resolved[address] = state!.cloudId;
         return state!;
@@ -112,6 +123,7 @@ describe('SimulatedCloudProvider', () => {
             resource: planResourceSchema.parse(input),
             cloudId,
             tags: { [INTENT_TAGS.session]: SESSION },
+            changedFields: [],
           },
           resolved,
         }))!;
@@ -128,7 +140,31 @@ describe('SimulatedCloudProvider', () => {
             cloudIds: [{ type, cloudId }],
           })
         )[0];
-      return { cloud, create, update, remove, describeOne, resolved };
+      /** Launches an instance and stops waiting for it while it is pending. */
+      const launchPending = async (input: PlanResourceInput) => {
+        const abort = new AbortController();
+        let pending: CloudResourceState | undefined;
+        await create(input, {
+          signal: abort.signal,
+          onProgress: state => {
+            pending = state;
+            resolved[resourceAddress(planResourceSchema.parse(input))] =
+              state.cloudId;
+            abort.abort(new Error('stopped waiting'));
+          },
+        }).catch(() => undefined);
+        expect(pending?.status).toBe('pending');
+        return pending!;
+      };
+      return {
+        cloud,
+        create,
+        update,
+        remove,
+        describeOne,
+        resolved,
+        launchPending,
+      };
     }
 
     const ubuntu: PlanResourceInput = {
@@ -215,12 +251,25 @@ describe('SimulatedCloudProvider', () => {
       expect(ubuntuThere!.imageId).not.toBe(ubuntuHere!.imageId);
     });
 
-    it('launches an instance pending with EC2-like id and facts, running after the boot time', async () => {
+    it('launches an instance pending with EC2-like id and facts, and returns once it runs', async () => {
       const { cloud, create, describeOne } = await setUp({ bootMillis: 400 });
-      const created = await create({ ...ubuntu, tags: { team: 'web' } });
+      const progress: CloudResourceState[] = [];
+      const started = Date.now();
+      const created = await create(
+        { ...ubuntu, tags: { team: 'web' } },
+        {
+          onProgress: state => {
+            progress.push(state);
+          },
+        },
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+      expect(progress.map(p => [p.cloudId, p.status])).toEqual([
+        [created.cloudId, 'pending'],
+      ]);
       expect(created.type).toBe('aws_instance');
       expect(created.cloudId).toMatch(/^i-0[0-9a-f]{16}$/);
-      expect(created.status).toBe('pending');
+      expect(created.status).toBe('running');
       expect(created.attributes).toMatchObject({
         instanceType: 't3.micro',
         image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
@@ -255,12 +304,9 @@ describe('SimulatedCloudProvider', () => {
         [INTENT_TAGS.session]: SESSION,
         [INTENT_TAGS.address]: 'aws_instance.web',
         [INTENT_TAGS.owner]: 'user:default/guest',
+        [INTENT_TAGS.creationToken]: 'token-1',
       });
 
-      expect((await describeOne('aws_instance', created.cloudId)).status).toBe(
-        'pending',
-      );
-      await sleep(450);
       const running = await describeOne('aws_instance', created.cloudId);
       expect(running.status).toBe('running');
       expect(running.attributes).toEqual(created.attributes);
@@ -930,8 +976,14 @@ describe('SimulatedCloudProvider', () => {
     });
 
     it('waits for instances to run before attaching to them, as EC2 does', async () => {
-      const { cloud, create } = await setUp({ bootMillis: 60_000 });
-      await create(ubuntu);
+      const { cloud, create, launchPending, describeOne } = await setUp({
+        bootMillis: 60_000,
+      });
+      // The caller stops waiting for the boot: the instance stays pending.
+      const pending = await launchPending(ubuntu);
+      expect((await describeOne('aws_instance', pending.cloudId)).status).toBe(
+        'pending',
+      );
       await create({ type: 'aws_ebs_volume', name: 'data', sizeGb: 20 });
       await expectCode(
         create({
@@ -1034,7 +1086,9 @@ describe('SimulatedCloudProvider', () => {
     });
 
     it('updates in place what EC2 can change, and says when a change needs a replacement', async () => {
-      const { create, update, describeOne } = await setUp({ bootMillis: 300 });
+      const { create, update, describeOne, launchPending } = await setUp({
+        bootMillis: 300,
+      });
       const group = await create({ type: 'aws_security_group', name: 'web' });
       const opened = await update(
         {
@@ -1062,12 +1116,14 @@ describe('SimulatedCloudProvider', () => {
           ipv6CidrBlocks: [],
         },
       ]);
+      // The creation token stays: it names the create that made the group.
       expect(opened.tags).toEqual({
         purpose: 'https',
         [INTENT_TAGS.session]: SESSION,
+        [INTENT_TAGS.creationToken]: group.tags[INTENT_TAGS.creationToken],
       });
 
-      const instance = await create({
+      const instance = await launchPending({
         ...ubuntu,
         securityGroups: ['aws_security_group.web'],
       });
@@ -1342,6 +1398,7 @@ describe('SimulatedCloudProvider', () => {
       expect(changed.tags).toEqual({
         [INTENT_TAGS.session]: SESSION,
         [INTENT_TAGS.address]: 'aws_instance.web',
+        [INTENT_TAGS.creationToken]: instance.tags[INTENT_TAGS.creationToken],
         changedBy: 'console',
       });
       // Drift is found by tag as well: the drift detector's query.
@@ -1469,6 +1526,143 @@ describe('SimulatedCloudProvider', () => {
         cloud.injectFailure({ code: 'X', message: 'y', times: 0 }),
         'InvalidParameterValue',
       );
+    });
+
+    it('throws cloud errors whose kind says whether a retry can help', async () => {
+      const { cloud, create, describeOne } = await setUp();
+      await cloud.injectFailure({
+        action: 'create',
+        code: 'RequestLimitExceeded',
+        message: 'Request limit exceeded.',
+      });
+      const throttled = await expectCode(
+        create(ubuntu),
+        'RequestLimitExceeded',
+      );
+      expect(throttled).toBeInstanceOf(CloudError);
+      expect([throttled.kind, throttled.retryable]).toEqual([
+        'throttled',
+        true,
+      ]);
+      await cloud.injectFailure({
+        action: 'create',
+        code: 'InsufficientInstanceCapacity',
+        message: 'no capacity',
+      });
+      const capacity = await expectCode(
+        create(ubuntu),
+        'InsufficientInstanceCapacity',
+      );
+      expect([capacity.kind, capacity.retryable]).toEqual(['transient', false]);
+      const invalid = await expectCode(
+        create({ ...ubuntu, instanceType: 't5.micro' }),
+        'InvalidParameterValue',
+      );
+      expect([invalid.kind, invalid.retryable]).toEqual(['invalid', false]);
+      const missing = await expectCode(
+        cloud.injectDrift({ cloudId: 'i-0000000000000dead' }),
+        'InvalidResourceID.NotFound',
+      );
+      expect([missing.kind, missing.retryable]).toEqual(['not-found', false]);
+      expect(await describeOne('aws_instance', 'i-0000000000000dead')).toBe(
+        undefined,
+      );
+    });
+
+    it('finds a retried create of a type without client tokens by its creation token, never the resource it replaces', async () => {
+      const { cloud, create } = await setUp();
+      const group = { type: 'aws_security_group', name: 'web' } as const;
+      const bucket = { type: 'aws_s3_bucket', name: 'assets' } as const;
+      const old = await create(group, { token: 'rev-1' });
+      const oldBucket = await create(bucket, { token: 'bucket-rev-1' });
+
+      // The replacement: same session and address tags, a new token; the
+      // first answer is lost, the retry must find the new resource.
+      for (const [input, token] of [
+        [group, 'rev-2'],
+        [bucket, 'bucket-rev-2'],
+      ] as const) {
+        await cloud.injectFailure({
+          action: 'create',
+          type: input.type,
+          when: 'after',
+          code: 'RequestTimeout',
+          message: 'The response was lost',
+        });
+        await expectCode(create(input, { token }), 'RequestTimeout');
+      }
+      const replacement = await create(group, { token: 'rev-2' });
+      const bucketReplacement = await create(bucket, { token: 'bucket-rev-2' });
+      expect(replacement.cloudId).not.toBe(old.cloudId);
+      expect(bucketReplacement.cloudId).not.toBe(oldBucket.cloudId);
+      expect(replacement.tags[INTENT_TAGS.creationToken]).toBe('rev-2');
+      let counts = await cloud.counts();
+      expect(counts.aws_security_group).toEqual({ existing: 2, created: 2 });
+      expect(counts.aws_s3_bucket).toEqual({ existing: 2, created: 2 });
+
+      // CreateSecurityGroup takes no client token: without the tag a retry
+      // makes another group, as on AWS.
+      await create(
+        { type: 'aws_security_group', name: 'db' },
+        { token: 'db', untagged: true },
+      );
+      await create(
+        { type: 'aws_security_group', name: 'db' },
+        { token: 'db', untagged: true },
+      );
+      counts = await cloud.counts();
+      expect(counts.aws_security_group.created).toBe(4);
+      // RunInstances takes one: the token alone is enough.
+      const a = await create(ubuntu, { token: 'run', untagged: true });
+      const b = await create(ubuntu, { token: 'run', untagged: true });
+      expect(b.cloudId).toBe(a.cloudId);
+    });
+
+    it('stops waiting when the caller aborts, and leaves the change made', async () => {
+      const { cloud, create, remove, describeOne } = await setUp({
+        bootMillis: 60_000,
+        shutdownMillis: 60_000,
+      });
+      const abort = new AbortController();
+      const seen: string[] = [];
+      const launching = create(ubuntu, {
+        signal: abort.signal,
+        onProgress: state => {
+          seen.push(state.status);
+        },
+      });
+      await sleep(100);
+      abort.abort(new Error('lock lost'));
+      await expect(launching).rejects.toThrow('lock lost');
+      expect(seen).toEqual(['pending']);
+      // Retrying with an aborted signal fails at once.
+      await expect(
+        cloud.describe({ region: REGION, signal: abort.signal }),
+      ).rejects.toThrow('lock lost');
+      const [instance] = await cloud.describe({
+        region: REGION,
+        tags: { [INTENT_TAGS.session]: SESSION },
+      });
+      expect(instance.status).toBe('pending');
+      // A terminate waits for the instance to be gone, unless aborted.
+      const stop = new AbortController();
+      const terminating = cloud.apply({
+        region: REGION,
+        change: {
+          action: 'delete',
+          type: 'aws_instance',
+          cloudId: instance.cloudId,
+        },
+        resolved: {},
+        signal: stop.signal,
+      });
+      await sleep(50);
+      stop.abort(new Error('gave up'));
+      await expect(terminating).rejects.toThrow('gave up');
+      expect((await describeOne('aws_instance', instance.cloudId)).status).toBe(
+        'shutting-down',
+      );
+      expect(remove).toBeDefined();
     });
 
     it('adds the configured latency to every call, so parallel calls overlap', async () => {

@@ -1,77 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import type {
-  Architecture,
-  InstanceImage,
+import {
+  lookupInstanceType,
+  type Architecture,
+  type InstanceImage,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { createHash } from 'node:crypto';
 
-const BURSTABLE = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge'];
-const BURSTABLE_ALL = [...BURSTABLE, '2xlarge'];
-const STANDARD = [
-  'large',
-  'xlarge',
-  '2xlarge',
-  '4xlarge',
-  '8xlarge',
-  '12xlarge',
-  '16xlarge',
-  '24xlarge',
-];
-const GRAVITON = ['medium', ...STANDARD.slice(0, 7)];
-
 /**
- * The instance families the simulated cloud offers, with their sizes and
- * architecture. A subset of EC2's, enough for sandboxes.
- */
-const FAMILIES: Record<
-  string,
-  { sizes: string[]; architecture: Architecture }
-> = {
-  t2: { sizes: BURSTABLE_ALL, architecture: 'x86_64' },
-  t3: { sizes: BURSTABLE_ALL, architecture: 'x86_64' },
-  t3a: { sizes: BURSTABLE_ALL, architecture: 'x86_64' },
-  t4g: { sizes: BURSTABLE_ALL, architecture: 'arm64' },
-  m5: { sizes: [...STANDARD, 'metal'], architecture: 'x86_64' },
-  m6i: { sizes: [...STANDARD, '32xlarge', 'metal'], architecture: 'x86_64' },
-  m7i: { sizes: [...STANDARD, '48xlarge'], architecture: 'x86_64' },
-  m7a: { sizes: ['medium', ...STANDARD], architecture: 'x86_64' },
-  m6g: { sizes: GRAVITON, architecture: 'arm64' },
-  m7g: { sizes: GRAVITON, architecture: 'arm64' },
-  c5: { sizes: STANDARD, architecture: 'x86_64' },
-  c6i: { sizes: STANDARD, architecture: 'x86_64' },
-  c7i: { sizes: STANDARD, architecture: 'x86_64' },
-  c6g: { sizes: GRAVITON, architecture: 'arm64' },
-  c7g: { sizes: GRAVITON, architecture: 'arm64' },
-  r5: { sizes: STANDARD, architecture: 'x86_64' },
-  r6i: { sizes: STANDARD, architecture: 'x86_64' },
-  r7g: { sizes: GRAVITON, architecture: 'arm64' },
-  a1: {
-    sizes: ['medium', 'large', 'xlarge', '2xlarge', '4xlarge', 'metal'],
-    architecture: 'arm64',
-  },
-  g5: {
-    sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge'],
-    architecture: 'x86_64',
-  },
-  p5: { sizes: ['48xlarge'], architecture: 'x86_64' },
-};
-
-/**
- * Looks an instance type up in the simulated catalog.
+ * Looks an instance type up in the simulated catalog: the instance-type
+ * catalogue of intent-common, which the price table and planners read too.
  *
  * @returns its architecture, or undefined when EC2 would not know the type.
  */
 export function findInstanceType(
   instanceType: string,
 ): { architecture: Architecture } | undefined {
-  const [family, size, ...rest] = instanceType.split('.');
-  const known = FAMILIES[family];
-  if (rest.length > 0 || !known?.sizes.includes(size)) {
-    return undefined;
-  }
-  return { architecture: known.architecture };
+  const known = lookupInstanceType(instanceType);
+  return known ? { architecture: known.architecture } : undefined;
 }
 
 /** One image of the simulated public catalog. */

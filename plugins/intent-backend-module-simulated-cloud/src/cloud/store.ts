@@ -3,140 +3,16 @@
 
 import type { ResourceType } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Knex } from 'knex';
+import {
+  NewResource,
+  ResourceRow,
+  SimResource,
+  TABLES,
+  toResource,
+} from './rows';
 
-/** The tables of the simulated cloud (see migrations/). */
-export const TABLES = {
-  resources: 'sim_resources',
-  tags: 'sim_tags',
-  failures: 'sim_failures',
-} as const;
-
-type Millis = number | string;
-
-type ResourceRow = {
-  seq: number | string;
-  id: string;
-  type: string;
-  region: string;
-  address: string | null;
-  client_token: string | null;
-  request_hash: string | null;
-  request_id: string;
-  live_key: string | null;
-  state: string;
-  transition_at: Millis | null;
-  attributes: string;
-  tags: string;
-  created_at: Millis;
-  updated_at: Millis;
-  deleted_at: Millis | null;
-};
-
-type FailureRow = {
-  id: string;
-  action: string | null;
-  type: string | null;
-  address: string | null;
-  phase: string;
-  remaining: number | string;
-  code: string;
-  message: string;
-  created_at: Millis;
-};
-
-/** One resource of the simulated cloud, as stored. */
-export interface SimResource {
-  seq: number;
-  id: string;
-  type: ResourceType;
-  region: string;
-  /** The plan address it was created for. */
-  address: string | null;
-  clientToken: string | null;
-  requestHash: string | null;
-  /** The stored lifecycle state; see {@link statusOf} for the one reported. */
-  state: string;
-  /** When the stored transitional state (pending, creating, shutting-down) ends. */
-  transitionAt: number | null;
-  attributes: Record<string, unknown>;
-  tags: Record<string, string>;
-  createdAt: number;
-  deletedAt: number | null;
-}
-
-/** A resource about to be stored. */
-export interface NewResource {
-  id: string;
-  type: ResourceType;
-  region: string;
-  address: string;
-  clientToken: string;
-  requestHash: string;
-  requestId: string;
-  /** Unique among live resources (bucket names, key names, volume attachments). */
-  liveKey: string;
-  state: string;
-  transitionAt: number | null;
-  attributes: Record<string, unknown>;
-  tags: Record<string, string>;
-}
-
-/** An injected failure waiting to be consumed. */
-export interface StoredFailure {
-  id: string;
-  action: string | null;
-  type: string | null;
-  address: string | null;
-  phase: 'before' | 'after';
-  code: string;
-  message: string;
-}
-
-const NEXT_STATE: Record<string, string> = {
-  pending: 'running',
-  creating: 'available',
-  'shutting-down': 'terminated',
-};
-
-/**
- * The state the cloud reports at `now`: transitional states end on their own
- * when their time has come, so reading never has to write.
- */
-export function statusOf(resource: SimResource, now: number): string {
-  if (resource.transitionAt !== null && now >= resource.transitionAt) {
-    return NEXT_STATE[resource.state] ?? resource.state;
-  }
-  return resource.state;
-}
-
-function toResource(row: ResourceRow): SimResource {
-  return {
-    seq: Number(row.seq),
-    id: row.id,
-    type: row.type as ResourceType,
-    region: row.region,
-    address: row.address,
-    clientToken: row.client_token,
-    requestHash: row.request_hash,
-    state: row.state,
-    transitionAt: row.transition_at === null ? null : Number(row.transition_at),
-    attributes: JSON.parse(row.attributes),
-    tags: JSON.parse(row.tags),
-    createdAt: Number(row.created_at),
-    deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
-  };
-}
-
-/** Unique-constraint violations, as each supported database reports them. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return (
-    code === '23505' ||
-    code === 'ER_DUP_ENTRY' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}
+export { isUniqueViolation, statusOf, TABLES } from './rows';
+export type { NewResource, SimResource } from './rows';
 
 /** Filters of {@link SimulatedStore.describe}. */
 export interface DescribeQuery {
@@ -440,51 +316,5 @@ export class SimulatedStore {
       created: Number(row.created),
       existing: Number(row.existing),
     }));
-  }
-
-  async addFailure(failure: StoredFailure & { times: number }, now: number) {
-    await this.db<FailureRow>(TABLES.failures).insert({
-      id: failure.id,
-      action: failure.action,
-      type: failure.type,
-      address: failure.address,
-      phase: failure.phase,
-      remaining: failure.times,
-      code: failure.code,
-      message: failure.message,
-      created_at: now,
-    });
-  }
-
-  async pendingFailures(): Promise<StoredFailure[]> {
-    const rows = await this.db<FailureRow>(TABLES.failures)
-      .where('remaining', '>', 0)
-      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    return rows.map(row => ({
-      id: row.id,
-      action: row.action,
-      type: row.type,
-      address: row.address,
-      phase: row.phase as StoredFailure['phase'],
-      code: row.code,
-      message: row.message,
-    }));
-  }
-
-  /** Takes one use of a failure; false when a concurrent call took the last. */
-  async consumeFailure(id: string): Promise<boolean> {
-    const count = await this.db<FailureRow>(TABLES.failures)
-      .where({ id })
-      .andWhere('remaining', '>', 0)
-      .decrement('remaining', 1);
-    await this.db<FailureRow>(TABLES.failures)
-      .where({ id })
-      .andWhere('remaining', '<=', 0)
-      .delete();
-    return Number(count) === 1;
-  }
-
-  async clearFailures(): Promise<number> {
-    return this.db(TABLES.failures).delete();
   }
 }

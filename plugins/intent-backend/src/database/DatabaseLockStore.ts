@@ -2,28 +2,10 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
-import type { SessionLock } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Knex } from 'knex';
 import { insertAuditEvent } from './auditRows';
-import { toIso } from './DatabaseSessionStore';
 import { AcquireResult, LockStore } from './LockStore';
-
-type LockRow = {
-  key: string;
-  operation_id: string;
-  holder: string;
-  acquired_at: Date | string | number;
-  expires_at: Date | string | number;
-};
-
-function toLock(row: LockRow): SessionLock {
-  return {
-    operationId: row.operation_id,
-    holder: row.holder,
-    acquiredAt: toIso(row.acquired_at),
-    expiresAt: toIso(row.expires_at),
-  };
-}
+import { LockRow, toLock } from './rows';
 
 /**
  * {@link LockStore} on the plugin database. Acquiring is one insert (which

@@ -6,6 +6,7 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
 import { newRevision } from '../__testUtils__/revisions';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseLockStore } from './DatabaseLockStore';
 import { DatabaseSessionStore } from './DatabaseSessionStore';
 
 jest.setTimeout(60_000);
@@ -131,6 +132,7 @@ describe('DatabaseSessionStore', () => {
       const details = await store.getSession({ id });
       expect(details.session.status).toBe('active');
       expect(details.session.expiresAt).toBe('2026-12-02T00:00:00.000Z');
+      expect(details.session.region).toBe('eu-west-1');
       expect(details.revisions[0].status).toBe('applied');
       const actions = (
         await store.listAuditEvents({ sessionId: id, limit: 10 })
@@ -140,6 +142,15 @@ describe('DatabaseSessionStore', () => {
         'apply-start',
         'session-create',
       ]);
+      // The region moves when a move is applied, never before.
+      await store.transition({
+        id,
+        from: ['active'],
+        to: 'active',
+        region: 'eu-central-1',
+        audit: { actor: ada, action: 'apply-succeeded', details: {} },
+      });
+      expect((await store.findSession({ id }))?.region).toBe('eu-central-1');
       await knex.destroy();
     });
 
@@ -283,6 +294,208 @@ describe('DatabaseSessionStore', () => {
         offset: 0,
       });
       expect(none.totalCount).toBe(0);
+      await knex.destroy();
+    });
+
+    it('reads a whole session in at most two queries', async () => {
+      const { store, knex } = await setUp(databaseId);
+      const id = await create(store);
+      await create(store, grace);
+      await store.addRevision({
+        sessionId: id,
+        from: ['planned'],
+        to: 'planned',
+        revision: newRevision('a t3.large'),
+        audit: { actor: ada, action: 'revision-create', details: {} },
+      });
+      for (const address of ['aws_instance.b', 'aws_eip.a']) {
+        await store.saveResource({
+          sessionId: id,
+          resource: {
+            address,
+            type: address.split('.')[0],
+            region: 'eu-west-1',
+            cloudId: `id-${address}`,
+            replacedCloudId: null,
+            status: 'running',
+            desired: { address },
+            actual: null,
+          },
+        });
+      }
+      for (const operationId of ['op-1', 'op-2']) {
+        await store.createOperation({
+          id: operationId,
+          sessionId: id,
+          kind: 'apply',
+          revisionSeq: 2,
+          actor: ada,
+        });
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+      await store.finishOperation({ operationId: 'op-1', status: 'succeeded' });
+      for (const decision of ['rejected', 'approved'] as const) {
+        await store.decideRevision({
+          sessionId: id,
+          from: ['proposed', 'rejected'],
+          approval: {
+            seq: 2,
+            planHash: 'hash-of-a t3.large',
+            decision,
+            actor: grace,
+            comment: decision === 'rejected' ? 'too big' : null,
+            expiresAt: '2026-12-01T00:00:00.000Z',
+          },
+          audit: { actor: grace, action: `revision-${decision}`, details: {} },
+        });
+      }
+      const locks = new DatabaseLockStore(knex);
+      await locks.acquire({
+        key: `session:${id}`,
+        operationId: 'op-2',
+        holder: ada,
+        leaseMillis: 60_000,
+      });
+
+      const queries: string[] = [];
+      const count = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', count);
+      const details = await store.getSession({ id });
+      knex.off('query', count);
+
+      expect(queries.length).toBeLessThanOrEqual(2);
+      expect(details.session).toMatchObject({ id, owner: ada });
+      expect(details.revisions.map(r => [r.seq, r.status])).toEqual([
+        [1, 'superseded'],
+        [2, 'approved'],
+      ]);
+      expect(details.revisions[1]).toMatchObject({
+        planHash: 'hash-of-a t3.large',
+        approvedBy: grace,
+        policy: { verdict: 'allow' },
+      });
+      expect(details.resources.map(r => [r.address, r.region])).toEqual([
+        ['aws_eip.a', 'eu-west-1'],
+        ['aws_instance.b', 'eu-west-1'],
+      ]);
+      expect(details.resources[0]).toMatchObject({
+        type: 'aws_eip',
+        cloudId: 'id-aws_eip.a',
+        replacedCloudId: null,
+        desired: { address: 'aws_eip.a' },
+        actual: null,
+      });
+      expect(details.operations.map(o => [o.id, o.status])).toEqual([
+        ['op-2', 'running'],
+        ['op-1', 'succeeded'],
+      ]);
+      expect(details.operations[1]).toMatchObject({
+        sessionId: id,
+        kind: 'apply',
+        revisionSeq: 2,
+        actor: ada,
+        error: null,
+      });
+      expect(details.operations[1].finishedAt).not.toBeNull();
+      expect(details.operations[0].finishedAt).toBeNull();
+      expect(details.lock).toMatchObject({ operationId: 'op-2', holder: ada });
+      expect(details.approvals).toEqual([
+        expect.objectContaining({
+          seq: 2,
+          decision: 'approved',
+          comment: null,
+          expiresAt: '2026-12-01T00:00:00.000Z',
+        }),
+        expect.objectContaining({
+          seq: 2,
+          decision: 'rejected',
+          actor: grace,
+          comment: 'too big',
+        }),
+      ]);
+      for (const at of [
+        details.revisions[0].createdAt,
+        details.resources[0].updatedAt,
+        details.operations[0].startedAt,
+        details.approvals[0].createdAt,
+        details.lock!.acquiredAt,
+      ]) {
+        expect(Math.abs(Date.parse(at) - Date.now())).toBeLessThan(60_000);
+      }
+      await knex.destroy();
+    });
+
+    it('leaves out an expired lock and keeps at most 20 operations', async () => {
+      const { store, knex } = await setUp(databaseId);
+      const id = await create(store);
+      for (let i = 0; i < 22; i++) {
+        await store.createOperation({
+          id: `op-${i}`,
+          sessionId: id,
+          kind: 'apply',
+          revisionSeq: null,
+          actor: ada,
+        });
+      }
+      await new DatabaseLockStore(knex).acquire({
+        key: `session:${id}`,
+        operationId: 'op-0',
+        holder: ada,
+        leaseMillis: -1000,
+      });
+      const details = await store.getSession({ id });
+      expect(details.lock).toBeNull();
+      expect(details.operations).toHaveLength(20);
+      expect(details.operations[0].revisionSeq).toBeNull();
+      expect(details.resources).toEqual([]);
+      expect(details.approvals).toEqual([]);
+      await knex.destroy();
+    });
+
+    it('stores the region of a resource and keeps it when an update does not name one', async () => {
+      const { store, knex } = await setUp(databaseId);
+      const id = await create(store);
+      const resource = {
+        address: 'aws_instance.sandbox',
+        type: 'aws_instance',
+        cloudId: null,
+        replacedCloudId: null,
+        status: 'pending',
+        desired: {},
+        actual: null,
+      };
+      await store.saveResource({ sessionId: id, resource });
+      expect((await store.getSession({ id })).resources[0].region).toBeNull();
+      await store.saveResource({
+        sessionId: id,
+        resource: { ...resource, region: 'us-east-1' },
+      });
+      await store.saveResource({
+        sessionId: id,
+        resource: { ...resource, status: 'running' },
+      });
+      expect((await store.getSession({ id })).resources[0]).toMatchObject({
+        region: 'us-east-1',
+        status: 'running',
+      });
+      await knex.destroy();
+    });
+
+    it('counts the list past the last page', async () => {
+      const { store, knex } = await setUp(databaseId);
+      await create(store);
+      await create(store);
+      expect(await store.listSessions({ limit: 1, offset: 1 })).toMatchObject({
+        totalCount: 2,
+        items: [expect.objectContaining({ owner: ada })],
+      });
+      expect(await store.listSessions({ limit: 1, offset: 5 })).toEqual({
+        items: [],
+        totalCount: 2,
+      });
+      expect(
+        await store.listSessions({ owner: grace, limit: 1, offset: 0 }),
+      ).toEqual({ items: [], totalCount: 0 });
       await knex.destroy();
     });
   });

@@ -4,16 +4,12 @@
 import {
   DatabaseService,
   isDatabaseConflictError,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
-import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   Approval,
   AuditEvent,
   Operation,
   OperationStep,
-  Revision,
   RevisionStatus,
   Session,
   SessionDetails,
@@ -22,262 +18,50 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { SessionQuery } from '../permissions';
-import { AuditRow, insertAuditEvent } from './auditRows';
+import { AuditEntry, AuditStore } from './AuditStore';
+import { insertAuditEvent } from './auditRows';
+import { applySessionFilter } from './criteria';
+import { DatabaseAuditStore } from './DatabaseAuditStore';
+import { DatabaseOperationStore } from './DatabaseOperationStore';
+import { getMigratedClient } from './migrate';
+import { OperationStore } from './OperationStore';
 import {
-  AuditEntry,
-  NewRevision,
-  SessionFilter,
-  SessionStore,
-} from './SessionStore';
-
-const migrationsDir = resolvePackagePath(
-  '@intent-sandboxes/backstage-plugin-intent-backend',
-  'migrations',
-);
-
-type Timestamp = Date | string | number;
-
-type SessionRow = {
-  id: string;
-  title: string;
-  owner: string;
-  team: string | null;
-  provider: string;
-  region: string;
-  status: string;
-  expires_at: Timestamp | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  promoted_to: string | null;
-};
-
-type RevisionRow = {
-  session_id: string;
-  seq: number;
-  intent: string;
-  planner: string;
-  plan: string;
-  assumptions: string;
-  questions: string;
-  out_of_scope: string;
-  modification: string | null;
-  diff: string;
-  policy: string;
-  cost: string;
-  plan_hash: string;
-  status: string;
-  created_by: string;
-  approved_by: string | null;
-  created_at: Timestamp;
-};
-
-type ResourceRow = {
-  session_id: string;
-  address: string;
-  type: string;
-  desired: string;
-  actual: string | null;
-  cloud_id: string | null;
-  replaced_cloud_id: string | null;
-  status: string;
-  drift: string | null;
-  last_checked_at: Timestamp | null;
-  updated_at: Timestamp;
-};
-
-type OperationRow = {
-  id: string;
-  session_id: string;
-  kind: string;
-  revision_seq: number | null;
-  status: string;
-  actor: string;
-  error: string | null;
-  started_at: Timestamp;
-  finished_at: Timestamp | null;
-};
-
-type StepRow = {
-  id: number | string;
-  operation_id: string;
-  step: string;
-  status: string;
-  cloud_id: string | null;
-  message: string | null;
-  at: Timestamp;
-};
-
-type LockRow = {
-  key: string;
-  operation_id: string;
-  holder: string;
-  acquired_at: Timestamp;
-  expires_at: Timestamp;
-};
-
-type ApprovalRow = {
-  id: number | string;
-  session_id: string;
-  seq: number;
-  plan_hash: string;
-  decision: string;
-  actor: string;
-  comment: string | null;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-};
-
-/** Turns a permission decision's criteria into a WHERE clause. */
-function applyCriteria(
-  query: Knex.QueryBuilder,
-  criteria: PermissionCriteria<SessionQuery>,
-) {
-  if ('allOf' in criteria) {
-    query.where(all =>
-      criteria.allOf.forEach(c =>
-        all.andWhere(inner => applyCriteria(inner, c)),
-      ),
-    );
-  } else if ('anyOf' in criteria) {
-    if (criteria.anyOf.length === 0) {
-      query.whereRaw('1 = 0');
-    } else {
-      query.where(any =>
-        criteria.anyOf.forEach(c =>
-          any.orWhere(inner => applyCriteria(inner, c)),
-        ),
-      );
-    }
-  } else if ('not' in criteria) {
-    query.whereNot(inner => applyCriteria(inner, criteria.not));
-  } else {
-    // Spelled out so that a NULL team is false, not unknown, under NOT.
-    query.where(inner =>
-      inner
-        .whereIn('owner', criteria.ownedByAnyOf)
-        .orWhere(team =>
-          team.whereNotNull('team').whereIn('team', criteria.ownedByAnyOf),
-        ),
-    );
-  }
-}
-
-/** SQLite returns epoch milliseconds, PostgreSQL and MySQL a Date. */
-export function toIso(value: Timestamp): string {
-  return new Date(value).toISOString();
-}
-
-function toSession(row: SessionRow): Session {
-  return {
-    id: row.id,
-    title: row.title,
-    owner: row.owner,
-    team: row.team,
-    provider: row.provider,
-    region: row.region,
-    status: row.status as SessionStatus,
-    expiresAt: row.expires_at === null ? null : toIso(row.expires_at),
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    promotedTo: row.promoted_to,
-  };
-}
-
-function toRevision(row: RevisionRow): Revision {
-  return {
-    sessionId: row.session_id,
-    seq: Number(row.seq),
-    intent: row.intent,
-    planner: row.planner,
-    plan: JSON.parse(row.plan),
-    assumptions: JSON.parse(row.assumptions),
-    questions: JSON.parse(row.questions),
-    outOfScope: JSON.parse(row.out_of_scope),
-    modification: row.modification,
-    diff: JSON.parse(row.diff),
-    policy: JSON.parse(row.policy),
-    cost: JSON.parse(row.cost),
-    planHash: row.plan_hash,
-    status: row.status as RevisionStatus,
-    createdBy: row.created_by,
-    approvedBy: row.approved_by,
-    createdAt: toIso(row.created_at),
-  };
-}
-
-function toResource(row: ResourceRow): SessionResource {
-  return {
-    address: row.address,
-    type: row.type,
-    cloudId: row.cloud_id,
-    replacedCloudId: row.replaced_cloud_id,
-    status: row.status,
-    desired: JSON.parse(row.desired),
-    actual: row.actual === null ? null : JSON.parse(row.actual),
-    updatedAt: toIso(row.updated_at),
-  };
-}
-
-function toOperation(row: OperationRow): Omit<Operation, 'steps'> {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    kind: row.kind as Operation['kind'],
-    revisionSeq: row.revision_seq === null ? null : Number(row.revision_seq),
-    status: row.status as Operation['status'],
-    actor: row.actor,
-    error: row.error,
-    startedAt: toIso(row.started_at),
-    finishedAt: row.finished_at === null ? null : toIso(row.finished_at),
-  };
-}
-
-function revisionRow(
-  sessionId: string,
-  seq: number,
-  revision: NewRevision,
-  now: Date,
-): RevisionRow {
-  return {
-    session_id: sessionId,
-    seq,
-    intent: revision.intent,
-    planner: revision.planner,
-    plan: JSON.stringify(revision.plan),
-    assumptions: JSON.stringify(revision.assumptions),
-    questions: JSON.stringify(revision.questions),
-    out_of_scope: JSON.stringify(revision.outOfScope),
-    modification: revision.modification,
-    diff: JSON.stringify(revision.diff),
-    policy: JSON.stringify(revision.policy),
-    cost: JSON.stringify(revision.cost),
-    plan_hash: revision.planHash,
-    status: 'proposed',
-    created_by: revision.createdBy,
-    approved_by: null,
-    created_at: now,
-  };
-}
+  ApprovalRow,
+  ResourceRow,
+  RevisionRow,
+  revisionRow,
+  SessionRow,
+  toSession,
+} from './rows';
+import { readSessionDetails } from './sessionDetails';
+import { NewRevision, SessionFilter, SessionStore } from './SessionStore';
 
 /**
  * The {@link SessionStore} on the plugin's own database (SQLite, PostgreSQL
- * or MySQL).
+ * or MySQL): sessions, revisions, resources and approvals here, operations
+ * and the audit log in the stores it composes.
  *
  * @internal
  */
 export class DatabaseSessionStore implements SessionStore {
   static async create(options: {
     database: DatabaseService;
+    skipMigrations?: boolean;
   }): Promise<DatabaseSessionStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseSessionStore(client);
+    const client = await getMigratedClient(options);
+    const migrated = { database: options.database, skipMigrations: true };
+    return new DatabaseSessionStore(
+      client,
+      await DatabaseOperationStore.create(migrated),
+      await DatabaseAuditStore.create(migrated),
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly operations: OperationStore,
+    private readonly audit: AuditStore,
+  ) {}
 
   async createSession(options: {
     session: Pick<
@@ -332,11 +116,7 @@ export class DatabaseSessionStore implements SessionStore {
         const updated = await tx<SessionRow>('sessions')
           .where({ id: options.sessionId })
           .whereIn('status', options.from)
-          .update({
-            status: options.to,
-            region: options.revision.plan.region,
-            updated_at: now,
-          });
+          .update({ status: options.to, updated_at: now });
         if (updated !== 1) {
           return undefined;
         }
@@ -374,75 +154,16 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   async getSession(options: { id: string }): Promise<SessionDetails> {
-    const row = await this.db<SessionRow>('sessions')
-      .where({ id: options.id })
-      .first();
-    if (!row) {
-      throw new NotFoundError(`No session with id ${options.id}`);
-    }
-    const [revisions, resources, operations, lock, approvals] =
-      await Promise.all([
-        this.db<RevisionRow>('revisions')
-          .where({ session_id: options.id })
-          .orderBy('seq', 'asc'),
-        this.db<ResourceRow>('resources')
-          .where({ session_id: options.id })
-          .orderBy('address', 'asc'),
-        this.db<OperationRow>('operations')
-          .where({ session_id: options.id })
-          .orderBy('started_at', 'desc')
-          .limit(20),
-        this.db<LockRow>('locks')
-          .where({ key: `session:${options.id}` })
-          .first(),
-        this.db<ApprovalRow>('approvals')
-          .where({ session_id: options.id })
-          .orderBy('id', 'desc'),
-      ]);
-    return {
-      session: toSession(row),
-      revisions: revisions.map(toRevision),
-      resources: resources.map(toResource),
-      operations: operations.map(toOperation),
-      lock:
-        lock && new Date(lock.expires_at).getTime() > Date.now()
-          ? {
-              operationId: lock.operation_id,
-              holder: lock.holder,
-              acquiredAt: toIso(lock.acquired_at),
-              expiresAt: toIso(lock.expires_at),
-            }
-          : null,
-      approvals: approvals.map(approval => ({
-        seq: Number(approval.seq),
-        planHash: approval.plan_hash,
-        decision: approval.decision as Approval['decision'],
-        actor: approval.actor,
-        comment: approval.comment,
-        createdAt: toIso(approval.created_at),
-        expiresAt: toIso(approval.expires_at),
-      })),
-    };
+    return readSessionDetails(this.db, options.id);
   }
 
   async listSessions(
     options: SessionFilter & { limit: number; offset: number },
   ): Promise<{ items: Session[]; totalCount: number }> {
-    const filtered = () => {
-      const query = this.db<SessionRow>('sessions');
-      if (options.owner) {
-        query.where({ owner: options.owner });
-      }
-      if (options.status) {
-        query.where({ status: options.status });
-      }
-      if (options.criteria) {
-        applyCriteria(query, options.criteria);
-      }
-      return query;
-    };
+    const filtered = () => applySessionFilter(this.db('sessions'), options);
     const [rows, [{ count }]] = await Promise.all([
       filtered()
+        .select<SessionRow[]>('*')
         .orderBy([
           { column: 'created_at', order: 'desc' },
           { column: 'id', order: 'asc' },
@@ -460,6 +181,7 @@ export class DatabaseSessionStore implements SessionStore {
     to: SessionStatus;
     revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
     expiresAt?: string | null;
+    region?: string;
     audit: AuditEntry;
   }): Promise<boolean> {
     return this.db.transaction(async tx => {
@@ -470,6 +192,9 @@ export class DatabaseSessionStore implements SessionStore {
       if (options.expiresAt !== undefined) {
         patch.expires_at =
           options.expiresAt === null ? null : new Date(options.expiresAt);
+      }
+      if (options.region !== undefined) {
+        patch.region = options.region;
       }
       const updated = await tx<SessionRow>('sessions')
         .where({ id: options.id })
@@ -498,7 +223,9 @@ export class DatabaseSessionStore implements SessionStore {
 
   async saveResource(options: {
     sessionId: string;
-    resource: Omit<SessionResource, 'updatedAt'>;
+    resource: Omit<SessionResource, 'updatedAt' | 'region'> & {
+      region?: string | null;
+    };
   }): Promise<void> {
     const { resource } = options;
     const now = new Date();
@@ -507,6 +234,7 @@ export class DatabaseSessionStore implements SessionStore {
         session_id: options.sessionId,
         address: resource.address,
         type: resource.type,
+        region: resource.region ?? null,
         desired: JSON.stringify(resource.desired),
         actual:
           resource.actual === null ? null : JSON.stringify(resource.actual),
@@ -519,6 +247,8 @@ export class DatabaseSessionStore implements SessionStore {
       })
       .onConflict(['session_id', 'address'])
       .merge([
+        // An update that does not name the region keeps the one on record.
+        ...(resource.region === undefined ? [] : ['region' as const]),
         'desired',
         'actual',
         'cloud_id',
@@ -536,75 +266,6 @@ export class DatabaseSessionStore implements SessionStore {
     await this.db<ResourceRow>('resources')
       .where({ session_id: options.sessionId, address: options.address })
       .delete();
-  }
-
-  async createOperation(options: {
-    id: string;
-    sessionId: string;
-    kind: Operation['kind'];
-    revisionSeq: number | null;
-    actor: string;
-  }): Promise<void> {
-    await this.db<OperationRow>('operations').insert({
-      id: options.id,
-      session_id: options.sessionId,
-      kind: options.kind,
-      revision_seq: options.revisionSeq,
-      status: 'running',
-      actor: options.actor,
-      error: null,
-      started_at: new Date(),
-      finished_at: null,
-    });
-  }
-
-  async appendStep(
-    options: { operationId: string } & Omit<OperationStep, 'at'>,
-  ): Promise<void> {
-    await this.db<StepRow>('operation_steps').insert({
-      operation_id: options.operationId,
-      step: options.step,
-      status: options.status,
-      cloud_id: options.cloudId,
-      message: options.message,
-      at: new Date(),
-    });
-  }
-
-  async finishOperation(options: {
-    operationId: string;
-    status: 'succeeded' | 'failed';
-    error?: string;
-  }): Promise<void> {
-    await this.db<OperationRow>('operations')
-      .where({ id: options.operationId })
-      .update({
-        status: options.status,
-        error: options.error ?? null,
-        finished_at: new Date(),
-      });
-  }
-
-  async getOperation(options: { id: string }): Promise<Operation> {
-    const row = await this.db<OperationRow>('operations')
-      .where({ id: options.id })
-      .first();
-    if (!row) {
-      throw new NotFoundError(`No operation with id ${options.id}`);
-    }
-    const steps = await this.db<StepRow>('operation_steps')
-      .where({ operation_id: options.id })
-      .orderBy('id', 'asc');
-    return {
-      ...toOperation(row),
-      steps: steps.map(step => ({
-        step: step.step,
-        status: step.status as OperationStep['status'],
-        cloudId: step.cloud_id,
-        message: step.message,
-        at: toIso(step.at),
-      })),
-    };
   }
 
   async decideRevision(options: {
@@ -649,35 +310,47 @@ export class DatabaseSessionStore implements SessionStore {
     });
   }
 
-  async appendAudit(
-    options: { sessionId: string | null } & AuditEntry,
-  ): Promise<void> {
-    await insertAuditEvent(this.db, options.sessionId, options);
+  // Operations and the audit log: the composed stores.
+
+  createOperation(options: {
+    id: string;
+    sessionId: string;
+    kind: Operation['kind'];
+    revisionSeq: number | null;
+    actor: string;
+  }): Promise<void> {
+    return this.operations.createOperation(options);
   }
 
-  async listAuditEvents(options: {
+  appendStep(
+    options: { operationId: string } & Omit<OperationStep, 'at'>,
+  ): Promise<void> {
+    return this.operations.appendStep(options);
+  }
+
+  finishOperation(options: {
+    operationId: string;
+    status: 'succeeded' | 'failed';
+    error?: string;
+  }): Promise<void> {
+    return this.operations.finishOperation(options);
+  }
+
+  getOperation(options: { id: string }): Promise<Operation> {
+    return this.operations.getOperation(options);
+  }
+
+  appendAudit(
+    options: { sessionId: string | null } & AuditEntry,
+  ): Promise<void> {
+    return this.audit.appendAudit(options);
+  }
+
+  listAuditEvents(options: {
     sessionId?: string;
     limit: number;
     beforeId?: number;
   }): Promise<AuditEvent[]> {
-    const query = this.db<AuditRow>('audit_events')
-      .orderBy('id', 'desc')
-      .limit(options.limit);
-    if (options.sessionId) {
-      query.where({ session_id: options.sessionId });
-    }
-    if (options.beforeId !== undefined) {
-      query.where('id', '<', options.beforeId);
-    }
-    const rows = await query;
-    return rows.map(row => ({
-      id: Number(row.id),
-      sessionId: row.session_id,
-      revisionSeq: row.revision_seq === null ? null : Number(row.revision_seq),
-      actor: row.actor,
-      action: row.action,
-      details: JSON.parse(row.details),
-      createdAt: toIso(row.created_at),
-    }));
+    return this.audit.listAuditEvents(options);
   }
 }

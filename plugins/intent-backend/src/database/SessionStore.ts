@@ -4,9 +4,6 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   Approval,
-  AuditEvent,
-  Operation,
-  OperationStep,
   Revision,
   RevisionStatus,
   Session,
@@ -15,14 +12,10 @@ import type {
   SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { SessionQuery } from '../permissions';
+import type { AuditEntry, AuditStore } from './AuditStore';
+import type { OperationStore } from './OperationStore';
 
-/** An audit entry appended in the same transaction as the change it records. @internal */
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  revisionSeq?: number;
-  details: Record<string, unknown>;
-}
+export type { AuditEntry } from './AuditStore';
 
 /** A revision as the service hands it to the store. @internal */
 export type NewRevision = Omit<
@@ -39,13 +32,14 @@ export interface SessionFilter {
 }
 
 /**
- * Storage of sessions, revisions, resources, operations and the audit log.
- * Every method that changes a session appends its audit entry in the same
- * transaction, and state changes are conditional on the state the caller saw.
+ * Storage of sessions, revisions, resources, operations and the audit log:
+ * what the router and the service see. Every method that changes a session
+ * appends its audit entry in the same transaction, and state changes are
+ * conditional on the state the caller saw.
  *
  * @internal
  */
-export interface SessionStore {
+export interface SessionStore extends OperationStore, AuditStore {
   createSession(options: {
     session: Pick<
       Session,
@@ -65,6 +59,8 @@ export interface SessionStore {
    * Appends the next revision and moves the session to `to`, only if it is in
    * one of `from`; earlier proposed or approved revisions become superseded.
    * Returns the new seq, or undefined when the session was not in `from`.
+   * The session keeps its region: a revision only proposes a move (see
+   * `transition`).
    */
   addRevision(options: {
     sessionId: string;
@@ -74,6 +70,10 @@ export interface SessionStore {
     audit: AuditEntry;
   }): Promise<number | undefined>;
 
+  /**
+   * The session with its revisions, resources, latest operations, live lock
+   * and approvals, in at most two queries; NotFoundError when there is none.
+   */
   getSession(options: { id: string }): Promise<SessionDetails>;
 
   /** The session alone (one query), or undefined when there is none. */
@@ -88,7 +88,8 @@ export interface SessionStore {
 
   /**
    * Moves a session from one of `from` to `to` (and optionally one revision's
-   * status and the expiry); false, with nothing changed, when it was not in `from`.
+   * status, the expiry and the region, once a move is applied); false, with
+   * nothing changed, when it was not in `from`.
    */
   transition(options: {
     id: string;
@@ -96,38 +97,25 @@ export interface SessionStore {
     to: SessionStatus;
     revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
     expiresAt?: string | null;
+    region?: string;
     audit: AuditEntry;
   }): Promise<boolean>;
 
+  /**
+   * Inserts or updates the resource at its address. An update without a
+   * `region` keeps the one on record.
+   */
   saveResource(options: {
     sessionId: string;
-    resource: Omit<SessionResource, 'updatedAt'>;
+    resource: Omit<SessionResource, 'updatedAt' | 'region'> & {
+      region?: string | null;
+    };
   }): Promise<void>;
 
   deleteResource(options: {
     sessionId: string;
     address: string;
   }): Promise<void>;
-
-  createOperation(options: {
-    id: string;
-    sessionId: string;
-    kind: Operation['kind'];
-    revisionSeq: number | null;
-    actor: string;
-  }): Promise<void>;
-
-  appendStep(
-    options: { operationId: string } & Omit<OperationStep, 'at'>,
-  ): Promise<void>;
-
-  finishOperation(options: {
-    operationId: string;
-    status: 'succeeded' | 'failed';
-    error?: string;
-  }): Promise<void>;
-
-  getOperation(options: { id: string }): Promise<Operation>;
 
   /**
    * Records an approve/reject decision on a proposed revision and moves the
@@ -141,14 +129,4 @@ export interface SessionStore {
     approval: Omit<Approval, 'createdAt'>;
     audit: AuditEntry;
   }): Promise<boolean>;
-
-  appendAudit(
-    options: { sessionId: string | null } & AuditEntry,
-  ): Promise<void>;
-
-  listAuditEvents(options: {
-    sessionId?: string;
-    limit: number;
-    beforeId?: number;
-  }): Promise<AuditEvent[]>;
 }

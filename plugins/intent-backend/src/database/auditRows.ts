@@ -2,18 +2,8 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { Knex } from 'knex';
-import type { AuditEntry } from './SessionStore';
-
-/** A row of `audit_events`. */
-export type AuditRow = {
-  id: number | string;
-  session_id: string | null;
-  revision_seq: number | null;
-  actor: string;
-  action: string;
-  details: string;
-  created_at: Date | string | number;
-};
+import type { AuditRow } from './rows';
+import type { AuditEntry } from './AuditStore';
 
 /** Appends an audit event, in the caller's transaction when it passes one. */
 export async function insertAuditEvent(

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-export type {
-  SessionStore,
-  AuditEntry,
-  NewRevision,
-  SessionFilter,
-} from './SessionStore';
+export type { SessionStore, NewRevision, SessionFilter } from './SessionStore';
+export type { AuditEntry, AuditStore } from './AuditStore';
+export type { OperationStore } from './OperationStore';
 export { DatabaseSessionStore } from './DatabaseSessionStore';
 export type { LockStore, AcquireResult } from './LockStore';
 export { DatabaseLockStore } from './DatabaseLockStore';

@@ -5,10 +5,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ApplyStep,
   PlanResource,
-  ResourceType,
   SessionResource,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
+  CloudError,
   CloudProvider,
   CloudResourceState,
   INTENT_TAGS,
@@ -23,10 +23,25 @@ export interface OperationSettings {
   concurrency: number;
   /** Lock lease; renewed every third of it while the operation runs. */
   leaseMillis: number;
-  /** How often to look at booting instances. */
-  pollMillis: number;
-  /** How long an instance may take to run. */
-  readyTimeoutMillis: number;
+  /**
+   * Unused: providers wait until their resources are usable themselves.
+   * Kept so that existing configuration still type-checks.
+   */
+  pollMillis?: number;
+  /**
+   * How long one cloud call may take, waiting until the resource is usable
+   * included, before the step fails. Default 5 minutes.
+   */
+  readyTimeoutMillis?: number;
+  /** Attempts of a cloud call that fails with a retryable error. Default 4. */
+  maxAttempts?: number;
+  /**
+   * The delay before the first retry; each next one doubles it (at most
+   * `retryMaxMillis`), with full jitter. Default 250.
+   */
+  retryBaseMillis?: number;
+  /** The longest delay between attempts. Default 10 seconds. */
+  retryMaxMillis?: number;
 }
 
 /** What an operation works on. @internal */
@@ -34,7 +49,10 @@ export interface OperationPlan {
   sessionId: string;
   owner: string;
   operationId: string;
+  /** Where new resources go, and where resources without a region of their own are. */
   region: string;
+  /** The cloud account (or profile) to act in; the provider's default when unset. */
+  account?: string;
   /** Tags the plan puts on every resource. */
   planTags: Record<string, string>;
   /** The revision whose plan is applied (client tokens derive from it); null for a destroy. */
@@ -43,6 +61,8 @@ export interface OperationPlan {
   /** The session's resource rows when the operation starts. */
   resources: SessionResource[];
 }
+
+type Row = Omit<SessionResource, 'updatedAt'>;
 
 class LockLostError extends Error {
   constructor(sessionId: string) {
@@ -53,12 +73,72 @@ class LockLostError extends Error {
   }
 }
 
+const sleep = (millis: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    signal.throwIfAborted();
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, millis);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+
+/**
+ * Calls `fn` until it succeeds, it fails with an error that is not a
+ * retryable {@link CloudError}, `maxAttempts` calls failed, or `signal`
+ * aborts. Waits between attempts grow exponentially from `baseMillis` up to
+ * `maxMillis`, with full jitter (a random delay up to that bound), so that
+ * throttled callers spread out.
+ *
+ * @internal
+ */
+export async function withRetries<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: {
+    maxAttempts: number;
+    baseMillis: number;
+    maxMillis: number;
+    signal: AbortSignal;
+    onRetry?: (error: CloudError, attempt: number, delay: number) => void;
+    random?: () => number;
+  },
+): Promise<T> {
+  const random = options.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (error) {
+      if (
+        !CloudError.isCloudError(error) ||
+        !error.retryable ||
+        attempt >= options.maxAttempts
+      ) {
+        throw error;
+      }
+      options.signal.throwIfAborted();
+      const bound = Math.min(
+        options.maxMillis,
+        options.baseMillis * 2 ** (attempt - 1),
+      );
+      const delay = Math.floor(random() * bound);
+      options.onRetry?.(error, attempt, delay);
+      await sleep(delay, options.signal);
+    }
+  }
+}
+
 /**
  * Runs the steps of one apply or destroy against the cloud, in dependency
  * order with bounded concurrency, recording every step, keeping the session's
  * lease alive, and the resource table in step with the cloud. Every cloud call
  * is idempotent, so running the same steps again after a crash creates
- * nothing twice.
+ * nothing twice; calls the cloud refuses for now (throttling, capacity) are
+ * retried with backoff, and every call stops when the lease is lost.
  *
  * @internal
  */
@@ -78,7 +158,7 @@ export class OperationRunner {
   async run(plan: OperationPlan): Promise<void> {
     const { locks, settings } = this.options;
     const key = `session:${plan.sessionId}`;
-    let lost = false;
+    const lock = new AbortController();
     const heartbeat = setInterval(async () => {
       try {
         const renewed = await locks.renew({
@@ -86,7 +166,9 @@ export class OperationRunner {
           operationId: plan.operationId,
           leaseMillis: settings.leaseMillis,
         });
-        lost ||= !renewed;
+        if (!renewed && !lock.signal.aborted) {
+          lock.abort(new LockLostError(plan.sessionId));
+        }
       } catch (error) {
         this.options.logger.warn(
           `Could not renew the lock of ${key}`,
@@ -95,37 +177,39 @@ export class OperationRunner {
       }
     }, Math.max(50, Math.floor(settings.leaseMillis / 3)));
 
-    const rows = new Map(plan.resources.map(r => [r.address, { ...r }]));
+    const rows = new Map<string, Row>(
+      plan.resources.map(r => [r.address, { ...r }]),
+    );
+    // Where each resource was when the operation started: the old half of a
+    // replace is deleted there even after its row moved to the new resource.
+    const regions = new Map<string, string>();
+    for (const r of plan.resources) {
+      if (r.cloudId) {
+        regions.set(r.cloudId, r.region ?? plan.region);
+      }
+    }
     try {
       await runDag(plan.steps, settings.concurrency, async step => {
-        if (lost) {
-          throw new LockLostError(plan.sessionId);
-        }
-        await this.runStep(plan, step, rows);
+        lock.signal.throwIfAborted();
+        await this.runStep(plan, step, { rows, regions, lock: lock.signal });
       });
-      if (lost) {
-        throw new LockLostError(plan.sessionId);
-      }
+      lock.signal.throwIfAborted();
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  private async runStep(
-    plan: OperationPlan,
-    step: ApplyStep,
-    rows: Map<string, Omit<SessionResource, 'updatedAt'>>,
-  ) {
+  private async runStep(plan: OperationPlan, step: ApplyStep, run: RunState) {
     const { store } = this.options;
     await store.appendStep({
       operationId: plan.operationId,
       step: step.id,
       status: 'started',
-      cloudId: rows.get(step.address)?.cloudId ?? null,
+      cloudId: run.rows.get(step.address)?.cloudId ?? null,
       message: null,
     });
     try {
-      const cloudId = await this.applyStep(plan, step, rows);
+      const cloudId = await this.applyStep(plan, step, run);
       await store.appendStep({
         operationId: plan.operationId,
         step: step.id,
@@ -147,11 +231,55 @@ export class OperationRunner {
     }
   }
 
+  /**
+   * One cloud call of a step: retried while the cloud says to try again,
+   * stopped when the lock is lost or the call takes longer than
+   * `readyTimeoutMillis`.
+   */
+  private async call<T>(
+    plan: OperationPlan,
+    step: ApplyStep,
+    lock: AbortSignal,
+    fn: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const { settings, logger } = this.options;
+    const timeoutMillis = settings.readyTimeoutMillis ?? 300_000;
+    return withRetries(
+      async () => {
+        const timeout = new AbortController();
+        const timer = setTimeout(
+          () =>
+            timeout.abort(
+              new Error(
+                `${step.id} did not finish within ${timeoutMillis} ms (intent.operations.readyTimeoutMillis)`,
+              ),
+            ),
+          timeoutMillis,
+        );
+        try {
+          return await fn(AbortSignal.any([lock, timeout.signal]));
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      {
+        maxAttempts: Math.max(1, settings.maxAttempts ?? 4),
+        baseMillis: settings.retryBaseMillis ?? 250,
+        maxMillis: settings.retryMaxMillis ?? 10_000,
+        signal: lock,
+        onRetry: (error, attempt, delay) =>
+          logger.info(
+            `${plan.operationId} ${step.id}: attempt ${attempt} failed (${error.kind}: ${error.message}); retrying in ${delay} ms`,
+          ),
+      },
+    );
+  }
+
   /** Applies one step; returns the cloud id it touched. */
   private async applyStep(
     plan: OperationPlan,
     step: ApplyStep,
-    rows: Map<string, Omit<SessionResource, 'updatedAt'>>,
+    { rows, regions, lock }: RunState,
   ): Promise<string | null> {
     const { store, provider } = this.options;
     const row = rows.get(step.address);
@@ -166,10 +294,11 @@ export class OperationRunner {
       [INTENT_TAGS.address]: step.address,
       [INTENT_TAGS.owner]: plan.owner,
     };
-    const save = async (next: Omit<SessionResource, 'updatedAt'>) => {
+    const save = async (next: Row) => {
       rows.set(next.address, next);
       await store.saveResource({ sessionId: plan.sessionId, resource: next });
     };
+    const account = plan.account;
 
     if (step.kind === 'create') {
       const desired = step.change.after!;
@@ -179,24 +308,16 @@ export class OperationRunner {
         step.change.action === 'replace'
           ? row?.replacedCloudId ?? row?.cloudId ?? null
           : null;
-      let state = await provider.apply({
-        region: plan.region,
-        change: {
-          action: 'create',
-          resource: desired,
-          clientToken: clientToken(
-            plan.sessionId,
-            step.address,
-            plan.revisionSeq ?? 0,
-          ),
-          tags,
-        },
-        resolved,
-      });
+      const token = clientToken(
+        plan.sessionId,
+        step.address,
+        plan.revisionSeq ?? 0,
+      );
       const record = (s: CloudResourceState) =>
         save({
           address: step.address,
           type: desired.type,
+          region: plan.region,
           cloudId: s.cloudId,
           replacedCloudId:
             replacedCloudId === s.cloudId ? null : replacedCloudId,
@@ -204,48 +325,70 @@ export class OperationRunner {
           desired: desired as unknown as Record<string, unknown>,
           actual: s.attributes,
         });
+      const state = await this.call(plan, step, lock, signal =>
+        provider.apply({
+          region: plan.region,
+          account,
+          signal,
+          change: {
+            action: 'create',
+            resource: desired,
+            clientToken: token,
+            tags: { ...tags, [INTENT_TAGS.creationToken]: token },
+          },
+          resolved,
+          onProgress: record,
+        }),
+      );
       await record(state!);
-      if (desired.type === 'aws_instance') {
-        state = await this.waitUntilRunning(
-          plan.region,
-          desired.type,
-          state!,
-          record,
-        );
-      }
       return state!.cloudId;
     }
 
+    const region = row?.region ?? plan.region;
     if (step.kind === 'update') {
       const desired = step.change.after as PlanResource;
-      const state = await provider.apply({
-        region: plan.region,
-        change: {
-          action: 'update',
-          resource: desired,
-          cloudId: row!.cloudId!,
-          tags,
-        },
-        resolved,
-      });
-      await save({
-        ...row!,
-        desired: desired as unknown as Record<string, unknown>,
-        status: state!.status,
-        actual: state!.attributes,
-      });
+      const record = (s: CloudResourceState) =>
+        save({
+          ...row!,
+          region,
+          desired: desired as unknown as Record<string, unknown>,
+          status: s.status,
+          actual: s.attributes,
+        });
+      const state = await this.call(plan, step, lock, signal =>
+        provider.apply({
+          region,
+          account,
+          signal,
+          change: {
+            action: 'update',
+            resource: desired,
+            cloudId: row!.cloudId!,
+            tags,
+            changedFields: step.change.fields.map(f => f.path),
+          },
+          resolved,
+          onProgress: record,
+        }),
+      );
+      await record(state!);
       return state!.cloudId;
     }
 
-    // delete: the whole resource, or the old half of a replace
+    // delete: the whole resource, or the old half of a replace, in the
+    // region it was created in
     const isReplace = step.change.action === 'replace';
     const target = isReplace ? row?.replacedCloudId : row?.cloudId;
     if (target) {
-      await provider.apply({
-        region: plan.region,
-        change: { action: 'delete', type: step.change.type, cloudId: target },
-        resolved,
-      });
+      await this.call(plan, step, lock, signal =>
+        provider.apply({
+          region: regions.get(target) ?? region,
+          account,
+          signal,
+          change: { action: 'delete', type: step.change.type, cloudId: target },
+          resolved,
+        }),
+      );
     }
     if (isReplace) {
       if (row) {
@@ -260,33 +403,13 @@ export class OperationRunner {
     }
     return target ?? null;
   }
+}
 
-  private async waitUntilRunning(
-    region: string,
-    type: ResourceType,
-    created: CloudResourceState,
-    record: (state: CloudResourceState) => Promise<void>,
-  ): Promise<CloudResourceState> {
-    const { provider, settings } = this.options;
-    const deadline = Date.now() + settings.readyTimeoutMillis;
-    let state = created;
-    while (state.status !== 'running') {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `${created.cloudId} did not reach the running state within ${settings.readyTimeoutMillis} ms (it is ${state.status})`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, settings.pollMillis));
-      const [described] = await provider.describe({
-        region,
-        cloudIds: [{ type, cloudId: created.cloudId }],
-      });
-      if (!described) {
-        throw new Error(`${created.cloudId} disappeared while it was starting`);
-      }
-      state = described;
-      await record(state);
-    }
-    return state;
-  }
+/** What the steps of one run share. */
+interface RunState {
+  rows: Map<string, Row>;
+  /** The region of every resource that existed when the run started, by cloud id. */
+  regions: Map<string, string>;
+  /** Aborted when the session's lock is lost. */
+  lock: AbortSignal;
 }

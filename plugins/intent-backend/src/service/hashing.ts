@@ -1,30 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { canonicalJson } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { createHash } from 'node:crypto';
-
-function compareKeys(a: string, b: string): number {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
-}
-
-/** JSON with object keys sorted, so equal values always serialise alike. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => compareKeys(a, b));
-    return `{${entries
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

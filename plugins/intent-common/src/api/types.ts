@@ -78,6 +78,12 @@ export interface Revision {
 export interface SessionResource {
   address: string;
   type: string;
+  /**
+   * The region the resource was created in; null for resources recorded
+   * before regions were stored per resource, which are in their session's
+   * region.
+   */
+  region: string | null;
   cloudId: string | null;
   /** During a replace: the old resource, until it is deleted. */
   replacedCloudId: string | null;

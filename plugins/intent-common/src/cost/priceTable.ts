@@ -14,21 +14,25 @@
  * Linux, tenancy Shared, preInstalledSw NA, capacitystatus Used) and move the
  * date above.
  *
- * Within an EC2 family AWS prices every size linearly in vCPUs, so a family
- * is written as the price of its `large` size plus the sizes it offers:
- * nano = 1/16, micro = 1/8, small = 1/4, medium = 1/2, large = 1,
- * xlarge = 2 and Nxlarge = 2N large units. GPU types are not linear and are
- * listed one by one, as are the few published prices that round differently.
+ * EC2 instance prices live in the instance-type catalogue
+ * (../catalog/instanceTypes.ts, dated INSTANCE_CATALOG_AS_OF); this file adds
+ * the regions, EBS, public IPv4 and S3.
  */
+
+import {
+  INSTANCE_CATALOG_AS_OF,
+  instanceFamilies,
+  lookupInstanceType,
+  type PriceRegionGroup,
+} from '../catalog/instanceTypes';
+
+export type { PriceRegionGroup };
 
 /** Month length used to turn hourly into monthly prices (AWS's own convention). @public */
 export const HOURS_PER_MONTH = 730;
 
 /** When the price table was taken from AWS's pricing pages. @public */
-export const PRICES_AS_OF = '2025-06';
-
-/** Regions whose prices the table lists; others are priced from us-east-1. @public */
-export type PriceRegionGroup = 'us-east-1' | 'eu-west-1';
+export const PRICES_AS_OF = INSTANCE_CATALOG_AS_OF;
 
 const REGION_GROUPS: Record<string, PriceRegionGroup> = {
   // us-east-2 and us-west-2 publish the same prices as us-east-1 for these families.
@@ -66,110 +70,6 @@ const REGIONAL_FACTORS: Record<string, number> = {
  * factor, so that cost limits err on the side of caution.
  */
 const UNLISTED_REGION_FACTOR = 1.6;
-
-const BURSTABLE_SIZES = [
-  'nano',
-  'micro',
-  'small',
-  'medium',
-  'large',
-  'xlarge',
-  '2xlarge',
-];
-const X86_SIZES = [
-  'large',
-  'xlarge',
-  '2xlarge',
-  '4xlarge',
-  '8xlarge',
-  '12xlarge',
-  '16xlarge',
-  '24xlarge',
-];
-const C5_SIZES = [
-  'large',
-  'xlarge',
-  '2xlarge',
-  '4xlarge',
-  '9xlarge',
-  '12xlarge',
-  '18xlarge',
-  '24xlarge',
-];
-const GRAVITON_SIZES = [
-  'medium',
-  'large',
-  'xlarge',
-  '2xlarge',
-  '4xlarge',
-  '8xlarge',
-  '12xlarge',
-  '16xlarge',
-];
-
-interface FamilyPrices {
-  sizes: string[];
-  /** USD per hour of the family's `large` size. */
-  large: Record<PriceRegionGroup, number>;
-}
-
-const family = (
-  sizes: string[],
-  usEast1: number,
-  euWest1: number,
-): FamilyPrices => ({
-  sizes,
-  large: { 'us-east-1': usEast1, 'eu-west-1': euWest1 },
-});
-
-/** Family: sizes offered, price of `large` in us-east-1, in eu-west-1. */
-const FAMILIES: Record<string, FamilyPrices> = {
-  t2: family(BURSTABLE_SIZES, 0.0928, 0.1008),
-  t3: family(BURSTABLE_SIZES, 0.0832, 0.0912),
-  t3a: family(BURSTABLE_SIZES, 0.0752, 0.0816),
-  t4g: family(BURSTABLE_SIZES, 0.0672, 0.0736),
-  m5: family(X86_SIZES, 0.096, 0.107),
-  m6i: family(X86_SIZES, 0.096, 0.107),
-  m7i: family(X86_SIZES, 0.1008, 0.1124),
-  m6g: family(GRAVITON_SIZES, 0.077, 0.086),
-  m7g: family(GRAVITON_SIZES, 0.0816, 0.0911),
-  c5: family(C5_SIZES, 0.085, 0.096),
-  c6i: family(X86_SIZES, 0.085, 0.096),
-  c7i: family(X86_SIZES, 0.08925, 0.1008),
-  c6g: family(GRAVITON_SIZES, 0.068, 0.0768),
-  c7g: family(GRAVITON_SIZES, 0.0725, 0.0819),
-  r5: family(X86_SIZES, 0.126, 0.141),
-  r6i: family(X86_SIZES, 0.126, 0.141),
-  r7g: family(GRAVITON_SIZES, 0.1071, 0.1198),
-};
-
-/** Types priced one by one: GPU instances and published prices that round differently. */
-const LISTED_TYPES: Record<PriceRegionGroup, Record<string, number>> = {
-  'us-east-1': {
-    't2.small': 0.023,
-    'g5.xlarge': 1.006,
-    'g5.2xlarge': 1.212,
-    'g5.4xlarge': 1.624,
-    'g5.8xlarge': 2.448,
-    'g5.12xlarge': 5.672,
-    'g5.16xlarge': 4.096,
-    'g5.24xlarge': 8.144,
-    'g5.48xlarge': 16.288,
-    'p4d.24xlarge': 21.96,
-    'p5.48xlarge': 55.04,
-  },
-  'eu-west-1': {
-    't2.small': 0.025,
-    'g5.xlarge': 1.123,
-    'g5.2xlarge': 1.353,
-    'g5.4xlarge': 1.813,
-    'g5.8xlarge': 2.733,
-    'g5.12xlarge': 6.332,
-    'g5.16xlarge': 4.573,
-    'g5.24xlarge': 9.092,
-    'g5.48xlarge': 18.184,
-  },
-};
 
 /** EBS storage, USD per GB-month, by volume type. */
 const EBS_GB_MONTH: Record<PriceRegionGroup, Record<string, number>> = {
@@ -258,37 +158,11 @@ export function regionPricing(region: string): {
   };
 }
 
-function sizeUnits(size: string): number | undefined {
-  const fixed: Record<string, number> = {
-    nano: 1 / 16,
-    micro: 1 / 8,
-    small: 1 / 4,
-    medium: 1 / 2,
-    large: 1,
-    xlarge: 2,
-  };
-  if (size in fixed) {
-    return fixed[size];
-  }
-  const multiple = /^(\d+)xlarge$/.exec(size);
-  return multiple ? 2 * Number(multiple[1]) : undefined;
-}
-
 function tablePrice(
   group: PriceRegionGroup,
   instanceType: string,
 ): number | undefined {
-  const listed = LISTED_TYPES[group][instanceType];
-  if (listed !== undefined) {
-    return listed;
-  }
-  const [familyName, size] = instanceType.split('.');
-  const prices = FAMILIES[familyName];
-  if (!prices || !prices.sizes.includes(size)) {
-    return undefined;
-  }
-  const units = sizeUnits(size);
-  return units === undefined ? undefined : prices.large[group] * units;
+  return lookupInstanceType(instanceType)?.onDemandHourlyUsd[group];
 }
 
 function lookup(
@@ -343,8 +217,5 @@ export function s3GbMonthPrice(region: string): Price {
  * @public
  */
 export function pricedInstanceFamilies(): string[] {
-  const listed = Object.keys(LISTED_TYPES['us-east-1']).map(
-    t => t.split('.')[0],
-  );
-  return [...new Set([...Object.keys(FAMILIES), ...listed])];
+  return instanceFamilies({ priced: true });
 }

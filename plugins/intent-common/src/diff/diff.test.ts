@@ -118,12 +118,21 @@ describe('diffPlans', () => {
     expect(diff.destructive).toBe(true);
   });
 
-  it('replaces everything when the region changes', () => {
-    const diff = diffPlans(plan([sg]), plan([sg], 'us-east-1'));
-    expect(diff.changes[0]).toMatchObject({
-      action: 'replace',
-      reason: 'The region changes',
-    });
+  it('replaces everything when the region changes, naming both regions', () => {
+    const diff = diffPlans(plan([sg, web]), plan([sg, web], 'eu-central-1'));
+    expect(diff.changes.map(c => [c.action, c.reason])).toEqual([
+      ['replace', 'region eu-west-1 \u2192 eu-central-1'],
+      ['replace', 'region eu-west-1 \u2192 eu-central-1'],
+    ]);
+    expect(diff.destructive).toBe(true);
+    // Each resource gets a create (new region) and a delete (old region).
+    const steps = applySteps(diff).map(s => s.id);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        `create:${diff.changes[0].address}`,
+        `delete:${diff.changes[0].address}`,
+      ]),
+    );
   });
 });
 

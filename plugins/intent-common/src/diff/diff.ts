@@ -2,6 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import {
+  canonicalJson,
   Plan,
   PlanResource,
   references,
@@ -70,21 +71,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(sortKeys);
-  }
-  if (isObject(value)) {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map(key => [key, sortKeys(value[key])]),
-    );
-  }
-  return value;
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** Field-by-field differences; nested objects one level deep, arrays whole. */
@@ -112,7 +99,7 @@ export function fieldChanges(
 function changeFor(
   before: PlanResource | undefined,
   after: PlanResource | undefined,
-  regionChanged: boolean,
+  regionMove: string | undefined,
 ): ResourceChange {
   const resource = (after ?? before)!;
   const base = {
@@ -136,8 +123,8 @@ function changeFor(
     forcesReplacement:
       forced.has(field.path) || forced.has(field.path.split('.')[0]),
   }));
-  if (regionChanged) {
-    return { ...base, action: 'replace', fields, reason: 'The region changes' };
+  if (regionMove) {
+    return { ...base, action: 'replace', fields, reason: regionMove };
   }
   if (fields.length === 0) {
     return { ...base, action: 'noop', fields };
@@ -148,12 +135,20 @@ function changeFor(
 
 /**
  * Compares what is applied (`prior`, null when nothing is) with the desired
- * plan. Pure: the same plans always give the same diff.
+ * plan. A region change replaces every resource the plans share (reason
+ * `region eu-west-1 → eu-central-1`): the new ones are created in the desired
+ * region, the old ones deleted in the prior region. Pure: the same plans
+ * always give the same diff.
  *
  * @public
  */
 export function diffPlans(prior: Plan | null, desired: Plan): PlanDiff {
-  const regionChanged = prior !== null && prior.region !== desired.region;
+  // Nothing moves between regions: every resource that stays is created in
+  // the new region and deleted in the old one.
+  const regionMove =
+    prior !== null && prior.region !== desired.region
+      ? `region ${prior.region} \u2192 ${desired.region}`
+      : undefined;
   const before = new Map(
     (prior?.resources ?? []).map(r => [resourceAddress(r), r]),
   );
@@ -162,7 +157,7 @@ export function diffPlans(prior: Plan | null, desired: Plan): PlanDiff {
   const changes = new Map(
     addresses.map(address => [
       address,
-      changeFor(before.get(address), after.get(address), regionChanged),
+      changeFor(before.get(address), after.get(address), regionMove),
     ]),
   );
 

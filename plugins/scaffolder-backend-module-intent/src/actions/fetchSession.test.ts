@@ -105,6 +105,7 @@ function sessionDetails(id: string, revisions: Revision[]): SessionDetails {
       {
         address: 'aws_instance.web',
         type: 'aws_instance',
+        region: null,
         cloudId: 'i-0123456789abcdef0',
         replacedCloudId: null,
         status: 'running',

@@ -2,6 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import {
+  canonicalJson,
   Plan,
   PlanInput,
   planSchema,
@@ -139,29 +140,14 @@ export function fieldValue(plan: Plan, path: string): unknown {
   return value;
 }
 
-function canonical(value: unknown): string {
-  if (value === null || value === undefined) {
-    return 'absent';
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
-  }
-  if (typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map(
-        key => `${key}:${canonical((value as Record<string, unknown>)[key])}`,
-      )
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 function sameValue(expected: unknown, actual: unknown): boolean {
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    return canonical([...expected].sort()) === canonical([...actual].sort());
+    return (
+      canonicalJson([...expected].sort()) === canonicalJson([...actual].sort())
+    );
   }
-  return canonical(expected) === canonical(actual);
+  // Null and absent are the same answer.
+  return canonicalJson(expected ?? null) === canonicalJson(actual ?? null);
 }
 
 /**

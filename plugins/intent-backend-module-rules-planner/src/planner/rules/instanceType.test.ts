@@ -85,6 +85,14 @@ describe('sizes', () => {
     expect(typeForCapacity(undefined, 64)).toBe('r7i.2xlarge');
     expect(typeForCapacity(128, undefined)).toBeUndefined();
   });
+
+  it('reads vCPUs and memory from the instance-type catalogue', () => {
+    expect(typeForCapacity(2, 16)).toBe('r7i.large');
+    expect(typeForCapacity(4, 8)).toBe('t3.xlarge');
+    expect(typeForCapacity(16, 33)).toBe('m7i.4xlarge');
+    expect(typeForCapacity(64, 256)).toBe('m7i.16xlarge');
+    expect(typeForCapacity(64, 257)).toBeUndefined();
+  });
 });
 
 describe('architecture', () => {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { lookupInstanceType } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { ask, assume, combine, Notes, NO_NOTES } from '../notes';
 
 /** Instance type used when a request names none. @public */
@@ -104,27 +105,41 @@ export function fitSize(
   };
 }
 
-/** vCPUs and memory (GiB) of the types a size request can resolve to, cheapest first. */
-const BY_CAPACITY: Array<[string, number, number]> = [
-  ['t3.nano', 2, 0.5],
-  ['t3.micro', 2, 1],
-  ['t3.small', 2, 2],
-  ['t3.medium', 2, 4],
-  ['t3.large', 2, 8],
-  ['r7i.large', 2, 16],
-  ['t3.xlarge', 4, 16],
-  ['c7i.xlarge', 4, 8],
-  ['r7i.xlarge', 4, 32],
-  ['t3.2xlarge', 8, 32],
-  ['c7i.2xlarge', 8, 16],
-  ['r7i.2xlarge', 8, 64],
-  ['c7i.4xlarge', 16, 32],
-  ['m7i.4xlarge', 16, 64],
-  ['r7i.4xlarge', 16, 128],
-  ['m7i.8xlarge', 32, 128],
-  ['r7i.8xlarge', 32, 256],
-  ['m7i.16xlarge', 64, 256],
+/**
+ * The types a vCPU/memory request can resolve to, cheapest first: everyday
+ * burstable t3, then memory (r7i), compute (c7i) and general (m7i) types.
+ */
+const CAPACITY_CANDIDATES = [
+  't3.nano',
+  't3.micro',
+  't3.small',
+  't3.medium',
+  't3.large',
+  'r7i.large',
+  't3.xlarge',
+  'c7i.xlarge',
+  'r7i.xlarge',
+  't3.2xlarge',
+  'c7i.2xlarge',
+  'r7i.2xlarge',
+  'c7i.4xlarge',
+  'm7i.4xlarge',
+  'r7i.4xlarge',
+  'm7i.8xlarge',
+  'r7i.8xlarge',
+  'm7i.16xlarge',
 ];
+
+/** The candidates with their vCPUs and memory (GiB) from the instance-type catalogue. */
+const BY_CAPACITY: Array<[string, number, number]> = CAPACITY_CANDIDATES.map(
+  name => {
+    const type = lookupInstanceType(name);
+    if (!type) {
+      throw new Error(`${name} is not in the instance-type catalogue`);
+    }
+    return [name, type.vcpus, type.memoryGib];
+  },
+);
 
 const CPUS = /\b(\d{1,3})\s*-?\s*(?:v?cpus?|vcores?|cores?|processors?)\b/;
 const MEMORY =
