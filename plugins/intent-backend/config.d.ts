@@ -69,6 +69,26 @@ export interface Config {
        * @deprecated use `readyTimeout`; read for one more release.
        */
       readyTimeoutMillis?: number;
+      /**
+       * The recovery job: finds operations whose backend crashed (their
+       * lock's lease expired while they ran) and resumes them, or ends an
+       * apply that policy no longer allows `failed`. It runs at start-up and
+       * then every `frequency`, on one replica at a time. A crashed session
+       * is recovered at most `lease` + `frequency` after the crash.
+       */
+      recovery?: {
+        /**
+         * Set to false to leave interrupted operations to a manual re-apply
+         * or destroy.
+         * @default true
+         */
+        enabled?: boolean;
+        /**
+         * How often the job runs, such as `30s`.
+         * @default 30s
+         */
+        frequency?: HumanDuration | string;
+      };
     };
     /** Guardrails. */
     policy?: {
@@ -124,6 +144,15 @@ export interface Config {
          * @default []
          */
         requiredTags?: string[];
+        /**
+         * no-open-ingress treats a rule's sources as "from anywhere" when
+         * their union (IPv4 and IPv6 apart, overlaps merged, private ranges
+         * left out) holds as many addresses as one /N block of the family:
+         * 1/2^N of the address space. 8 catches 0.0.0.0/1 + 128.0.0.0/1 and
+         * any public /8; 0 only sources covering every public address.
+         * @default 8
+         */
+        openIngressPrefixLength?: number;
       };
     };
     /** Approvals of revisions that policy sends for approval. */

@@ -19,8 +19,12 @@ export function createSimulatedCloudRouter(options: {
   context: IntentAdminRouteContext;
 }): express.Router {
   const { requireAdmin, audited } = options.context;
+  // No body parser here: the intent plugin mounts these routes behind its own
+  // request checks, which parse the body (64 kB, 413 above), refuse bodies
+  // on GET and DELETE, and refuse control characters in every text. A
+  // parser added here would run after the validated router's and never
+  // parse anything.
   const router = createValidatedOpenApiRouter(spec);
-  router.use(express.json({ limit: '64kb' }));
 
   async function simulatedCloud(req: express.Request) {
     const actor = await requireAdmin(req);

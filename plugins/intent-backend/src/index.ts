@@ -8,3 +8,11 @@
  */
 
 export { intentPlugin as default } from './plugin';
+export {
+  createIntentSessionConditionalDecision,
+  intentSessionConditions,
+  isSessionOwner,
+  sessionResourceRef,
+  sessionRules,
+} from './permissions';
+export type { SessionQuery } from './permissions';

@@ -259,13 +259,15 @@ describe('intent backend plugin', () => {
         `/api/intent/v1/sessions/${id}/lock/release`,
       );
       expect(nothing.body).toEqual({ released: null });
+      expect(released.body.abortedOperationId).toBe(first.body.operationId);
 
       const audit = await api().get(`/api/intent/v1/sessions/${id}/audit`);
       const releases = audit.body.items.filter(
         (e: any) => e.action === 'lock-force-release',
       );
-      expect(releases).toHaveLength(2);
-      expect(releases[1]).toMatchObject({
+      // The second release had nothing to release: no event.
+      expect(releases).toHaveLength(1);
+      expect(releases[0]).toMatchObject({
         actor: mockCredentials.user().principal.userEntityRef,
         details: { released: { operationId: first.body.operationId } },
       });
@@ -397,7 +399,10 @@ describe('intent backend plugin', () => {
         ];
         for (const [method, path, body] of calls) {
           const res = await (api() as any)[method](path).send(body);
-          expect([path, res.status]).toEqual([path, 403]);
+          // A caller who may neither read nor approve learns nothing about a
+          // decision, not even that the session exists.
+          const expected = path.endsWith('/decision') ? 404 : 403;
+          expect([path, res.status]).toEqual([path, expected]);
         }
         const list = await api().get('/api/intent/v1/sessions');
         expect(list.body).toEqual({ items: [], totalCount: 0 });

@@ -58,6 +58,7 @@ export const intentPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
@@ -76,7 +77,7 @@ export const intentPlugin = createBackendPlugin({
             Promise.all(refs.map(id => store.findSession({ id }))),
         });
 
-        const sessions = createSessionService({
+        const { sessions, recovery } = createSessionService({
           ...deps,
           settings,
           store,
@@ -84,7 +85,10 @@ export const intentPlugin = createBackendPlugin({
           providers,
           planners,
         });
-        lifecycle.addShutdownHook(() => sessions.idle());
+        lifecycle.addShutdownHook(() =>
+          Promise.all([sessions.idle(), recovery.idle()]).then(() => {}),
+        );
+        await recovery.initTaskRunner();
 
         httpRouter.use(
           await createRouter({

@@ -19,9 +19,22 @@ describe('readSettings', () => {
         pollMillis: 250,
         readyTimeoutMillis: 300_000,
       },
+      recovery: { enabled: true, frequencyMillis: 30_000 },
       lifetime: { defaultTtlHours: 8, maxTtlHours: 72 },
       approvalTtlHours: 24,
     });
+  });
+
+  it('reads the recovery job: a frequency as a duration, on unless disabled', () => {
+    expect(
+      settings({ operations: { recovery: { frequency: '5s' } } }).recovery,
+    ).toEqual({ enabled: true, frequencyMillis: 5_000 });
+    expect(
+      settings({ operations: { recovery: { enabled: false } } }).recovery,
+    ).toEqual({ enabled: false, frequencyMillis: 30_000 });
+    expect(() =>
+      settings({ operations: { recovery: { frequency: '0s' } } }),
+    ).toThrow('intent.operations.recovery.frequency');
   });
 
   it('reads durations as strings or HumanDuration objects', () => {

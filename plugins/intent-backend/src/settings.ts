@@ -5,6 +5,7 @@ import { RootConfigService } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { OperationSettings } from './service/OperationRunner';
+import type { RecoverySettings } from './service/OperationRecovery';
 import { LifetimeSettings } from './service/SessionService';
 
 /** Everything the plugin reads from `intent.*`, with the documented defaults. */
@@ -14,6 +15,8 @@ export interface IntentSettings {
   /** The planner used when `planner` fails; undefined for none. */
   fallbackPlanner?: string;
   operations: OperationSettings;
+  /** `intent.operations.recovery`. */
+  recovery: RecoverySettings;
   lifetime: LifetimeSettings;
   approvalTtlHours: number;
 }
@@ -143,6 +146,17 @@ export function readSettings(config: RootConfigService): IntentSettings {
         'intent.operations.readyTimeout',
         'intent.operations.readyTimeoutMillis',
         300_000,
+      ),
+    },
+    recovery: {
+      enabled:
+        config.getOptionalBoolean('intent.operations.recovery.enabled') ?? true,
+      frequencyMillis: readPositiveDuration(
+        config,
+        'intent.operations.recovery.frequency',
+        // no legacy key: the same one, read only when absent (never)
+        { key: 'intent.operations.recovery.frequency', unitMillis: 1 },
+        30_000,
       ),
     },
     lifetime,

@@ -45,7 +45,7 @@ describe('session signals', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    async function start() {
+    async function start(extraEntities: Entity[] = []) {
       const published: SignalPayload[] = [];
       const signals = createServiceFactory({
         service: signalsServiceRef,
@@ -57,14 +57,24 @@ describe('session signals', () => {
         }),
       });
       const backend = await startIntentBackend(databases, databaseId, {
-        entities: [gpuPolicy],
+        entities: [gpuPolicy, ...extraEntities],
         services: [signals],
       });
       return { ...backend, published };
     }
 
     it('go to the owner and the team on the session\u2019s own channel, never to everyone', async () => {
-      const { server, api, published } = await start();
+      // The owner is a member of the team they name (a team must be one of
+      // the caller's groups).
+      const { server, api, published } = await start([
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: 'mock', namespace: 'default' },
+          spec: {},
+          relations: [{ type: 'memberOf', targetRef: 'group:default/team-a' }],
+        },
+      ]);
       const created = await api().post('/api/intent/v1/sessions').send({
         intent: 'a t3.micro with ubuntu',
         team: 'group:default/team-a',

@@ -5,6 +5,7 @@ import {
   AuthService,
   LoggerService,
   RootConfigService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
@@ -17,6 +18,8 @@ import { LockStore, SessionStore } from './database';
 import { SessionService } from './service';
 import { CatalogGuardrails } from './service/CatalogGuardrails';
 import { CatalogMembership } from './service/membership';
+import { OperationRecovery } from './service/OperationRecovery';
+import { RevisionPlanner } from './service/revisionPlanning';
 import { plannerWithFallback } from './service/plannerWithFallback';
 import { sessionSignaller } from './service/sessionSignals';
 import { IntentSettings } from './settings';
@@ -53,9 +56,11 @@ export function registry<T extends { id: string }>(
 }
 
 /**
- * The session service as configured: the chosen cloud and planner (with its
- * fallback), the catalog's guardrails and group membership, approval
- * requests as notifications and changes as signals.
+ * The session service as configured: the default cloud for new sessions
+ * (every installed cloud for the sessions made on it), the chosen planner
+ * (with its fallback), the catalog's guardrails and group membership,
+ * approval requests as notifications and changes as signals; and the job
+ * that recovers operations a crash interrupted.
  *
  * @internal
  */
@@ -71,21 +76,53 @@ export function createSessionService(options: {
   catalog: CatalogService;
   notifications: NotificationService;
   signals: SignalsService;
-}): SessionService {
+  scheduler?: SchedulerService;
+}): { sessions: SessionService; recovery: OperationRecovery } {
   const { settings, store, planners, config, logger, auth, catalog } = options;
-  return new SessionService({
+  const planner = plannerWithFallback({
+    primary: planners.pick(settings.planner, 'intent.planner.default'),
+    fallback:
+      settings.fallbackPlanner !== undefined
+        ? planners.pick(settings.fallbackPlanner, 'intent.planner.fallback')
+        : undefined,
+    logger,
+  });
+  const guardrails = CatalogGuardrails.fromConfig({
+    config,
+    catalog,
+    auth,
+    logger,
+  });
+  const onChange = sessionSignaller({
+    store,
+    signals: options.signals,
+    logger,
+  });
+  // Recovery re-checks policy as an apply does, against today's guardrails.
+  const revisions = new RevisionPlanner({
+    planner,
+    guardrails,
+    lifetime: settings.lifetime,
+  });
+  const recovery = new OperationRecovery({
+    store,
+    locks: options.locks,
+    logger,
+    operations: settings.operations,
+    lifetime: settings.lifetime,
+    recovery: settings.recovery,
+    providers: options.providers.items,
+    recheck: (details, revision) => revisions.recheckPolicy(details, revision),
+    scheduler: options.scheduler,
+    onChange,
+  });
+  const sessions = new SessionService({
     store,
     locks: options.locks,
     provider: options.providers.pick(settings.provider, 'intent.provider'),
-    planner: plannerWithFallback({
-      primary: planners.pick(settings.planner, 'intent.planner.default'),
-      fallback:
-        settings.fallbackPlanner !== undefined
-          ? planners.pick(settings.fallbackPlanner, 'intent.planner.fallback')
-          : undefined,
-      logger,
-    }),
-    guardrails: CatalogGuardrails.fromConfig({ config, catalog, auth, logger }),
+    providers: options.providers.items,
+    planner,
+    guardrails,
     logger,
     operations: settings.operations,
     lifetime: settings.lifetime,
@@ -106,6 +143,7 @@ export function createSessionService(options: {
           topic: 'intent-approval',
         },
       }),
-    onChange: sessionSignaller({ store, signals: options.signals, logger }),
+    onChange,
   });
+  return { sessions, recovery };
 }

@@ -9,6 +9,7 @@
  */
 
 export * from './plan';
+export * from './software';
 export * from './api';
 export * from './policy';
 export * from './cost';

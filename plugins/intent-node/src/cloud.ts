@@ -2,6 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import type {
+  ExistingResource,
   InstanceImage,
   PlanResource,
   ResourceType,
@@ -139,6 +140,29 @@ export interface CloudDescribeOptions extends CloudCallOptions {
 }
 
 /**
+ * Options of {@link CloudProvider.findExisting}.
+ *
+ * @public
+ */
+export interface CloudFindExistingOptions extends CloudCallOptions {
+  /** The plan's `existing` entry: what to look up and how. */
+  existing: ExistingResource;
+}
+
+/**
+ * An existing resource as the cloud found it: its id (what references to
+ * `data.<type>.<name>` resolve to at apply) and what the cloud reports of it,
+ * in the plan's field names where there is one (`cidrBlock`,
+ * `mapPublicIpOnLaunch`, `keyName`, ...), so policy can look at it.
+ *
+ * @public
+ */
+export interface CloudExistingResource {
+  cloudId: string;
+  attributes: Record<string, unknown>;
+}
+
+/**
  * A cloud the intent backend can create sandboxes in. Implementations are
  * added with {@link intentCloudProvidersExtensionPoint}. Every method must be
  * safe to retry: apply is idempotent per change. What the cloud refuses is
@@ -173,4 +197,16 @@ export interface CloudProvider {
    * Resources that no longer exist are left out.
    */
   describe(options: CloudDescribeOptions): Promise<CloudResourceState[]>;
+
+  /**
+   * Looks up a resource the plan uses without owning it (a plan's
+   * `existing` entry: a key pair by name, the default VPC, a subnet by id,
+   * ...), or undefined when the region has none. Exactly one match is a
+   * match: a name that several resources carry is undefined too. Optional:
+   * a cloud without it cannot resolve `existing` entries (planning asks
+   * instead).
+   */
+  findExisting?(
+    options: CloudFindExistingOptions,
+  ): Promise<CloudExistingResource | undefined>;
 }

@@ -267,6 +267,37 @@ describe('IntentPolicyProcessor', () => {
       ]);
     });
 
+    it('rejects a rule too costly to evaluate: deep macro nesting and patterns RE2 cannot run', async () => {
+      const list = '[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]';
+      const error = (await validationError(
+        withRules([
+          {
+            id: 'cubic',
+            outcome: 'deny',
+            expression: `${list}.all(a, ${list}.all(b, ${list}.exists(c, a + b + c > 0)))`,
+          },
+          {
+            id: 'backreference',
+            outcome: 'deny',
+            expression: 'resource.name.matches("(a+)\\\\1")',
+          },
+          {
+            id: 'redos-but-linear',
+            outcome: 'deny',
+            expression: 'resource.name.matches("^([a-z0-9]+_?)+_prod$")',
+          },
+        ]),
+      )) as InvalidIntentPolicyError;
+      expect(error.problems).toEqual([
+        'spec.rules.0.expression: rule cubic: line 1, column 79: The expression nests 3 comprehension macros (all, exists, exists_one, map, filter); the limit is 2, because each level multiplies the work by the length of its list',
+        expect.stringMatching(
+          /^spec\.rules\.1\.expression: rule backreference: line 1, column 23: The regular expression "\(a\+\)\\\\1" is not supported by RE2, the linear-time engine matches\(\) uses: /,
+        ),
+      ]);
+      expect(error.message).toContain('rule cubic');
+      expect(error.message).toContain('the limit is 2');
+    });
+
     it('accepts expressions that are valid CEL, whatever they match', async () => {
       await expect(
         processor.validateEntityKind(

@@ -32,6 +32,46 @@ describe('planJsonSchema', () => {
       schema,
     );
   });
+
+  it('has the names, existing resources, software and network types', () => {
+    const schema = planJsonSchema() as any;
+    const ofType = (type: string) =>
+      schema.properties.resources.items.oneOf.find(
+        (s: any) => s.properties.type.const === type,
+      );
+    expect(ofType('aws_key_pair').properties).toHaveProperty('keyName');
+    expect(ofType('aws_s3_bucket').properties).toHaveProperty('bucketName');
+    expect(ofType('aws_instance').properties.software.description).toContain(
+      'nginx',
+    );
+    expect(ofType('aws_instance').properties).toHaveProperty('userData');
+    expect(ofType('aws_instance').required).not.toContain('software');
+    for (const type of [
+      'aws_internet_gateway',
+      'aws_route_table',
+      'aws_route_table_association',
+    ]) {
+      expect(ofType(type)).toBeDefined();
+    }
+    expect(ofType('aws_route_table').properties.routes.items.required).toEqual([
+      'cidrBlock',
+      'gateway',
+    ]);
+    const existing = schema.properties.existing;
+    expect(existing.maxItems).toBe(20);
+    expect(existing.items.properties.type.enum).toEqual([
+      'aws_key_pair',
+      'aws_vpc',
+      'aws_subnet',
+      'aws_security_group',
+    ]);
+    expect(existing.items.properties.lookup.properties).toEqual({
+      name: expect.anything(),
+      id: expect.anything(),
+      default: expect.anything(),
+    });
+    expect(schema.required).not.toContain('existing');
+  });
 });
 
 describe('prompts', () => {
@@ -39,6 +79,24 @@ describe('prompts', () => {
     const system = systemPrompt(DEFAULT_POLICY_SUMMARY);
     expect(system).toContain('You do not decide what is allowed');
     expect(system).toContain('Security groups must not open SSH (22)');
+  });
+
+  it('explains names, existing resources, ports, software, networks and what is out of scope', () => {
+    const system = systemPrompt(DEFAULT_POLICY_SUMMARY);
+    for (const phrase of [
+      'tags.Name',
+      'keyName',
+      'bucketName',
+      'data.aws_key_pair.dev_laptop',
+      '{ default: true }',
+      "requester's IP as /32",
+      'nginx, apache, docker, git, python3, nodejs, java, postgresql-client, mysql-client, redis-tools, htop, tmux, curl, jq, unzip, awscli',
+      'aws_internet_gateway',
+      'aws_route_table_association',
+      'IAM roles and instance profiles, load balancers, databases (RDS), DNS, NAT gateways, SSM setup',
+    ]) {
+      expect(system).toContain(phrase);
+    }
   });
 
   it('gives a follow-up the current plan, the IP and the time', () => {
@@ -76,7 +134,7 @@ describe('readAnswer', () => {
       ok: true,
       result: {
         planner: 'anthropic',
-        plan: { ...plan, tags: {} },
+        plan: { ...plan, tags: {}, existing: [] },
         assumptions: [],
         questions: [],
         outOfScope: [],

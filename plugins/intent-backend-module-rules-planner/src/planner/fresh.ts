@@ -2,6 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import type {
+  ExistingResource,
   AwsKeyPair,
   AwsS3Bucket,
   AwsSubnet,
@@ -12,7 +13,8 @@ import { allocateNames } from './names';
 import { ask, assume, combine, Notes } from './notes';
 import { matchBucket } from './rules/bucket';
 import { matchElasticIp } from './rules/eip';
-import { matchKeyPair } from './rules/keyPair';
+import { matchExisting } from './rules/existing';
+import { KeyPairMatch, matchKeyPair } from './rules/keyPair';
 import { matchNetwork } from './rules/network';
 import { matchDisks } from './rules/storage';
 import { layoutOf } from './segments';
@@ -34,6 +36,8 @@ export interface FreshOptions {
 /** @internal */
 export interface FreshResult {
   resources: PlanResource[];
+  /** Resources that already exist and that the new ones use (`data.*`). */
+  existing: ExistingResource[];
   notes: Notes;
 }
 
@@ -62,31 +66,56 @@ function existingNetwork(existing: PlanResource[]) {
  * @internal
  */
 export function planFresh(options: FreshOptions): FreshResult {
-  const { text, original, region, zone, context } = options;
+  const { original, region, zone, context } = options;
   const existing = options.existing ?? [];
+  // Existing cloud resources are read in new plans; follow-ups keep theirs.
+  const found = existing.length === 0 ? matchExisting(options.text) : undefined;
+  const text = found ? found.rest : options.text;
   const layout = layoutOf(text);
-  const notes: Notes[] = [];
+  const notes: Notes[] = found ? [found.notes] : [];
   const resources: PlanResource[] = [];
   const all = () => [...existing, ...resources];
 
-  const network =
-    existing.length > 0 && existing.some(r => r.type === 'aws_vpc')
-      ? { ...existingNetwork(existing), vpcResource: undefined }
-      : (() => {
-          const found = matchNetwork(text, zone, region);
-          notes.push(found.notes);
-          return {
-            subnets: found.subnets,
-            vpc: found.vpc ? `aws_vpc.${found.vpc.name}` : undefined,
-            vpcCidr: found.vpc?.cidrBlock,
-            vpcResource: found.vpc,
-          };
-        })();
+  const network = (() => {
+    if (existing.length > 0 && existing.some(r => r.type === 'aws_vpc')) {
+      return {
+        ...existingNetwork(existing),
+        vpcResource: undefined,
+        routing: [],
+      };
+    }
+    if (found?.vpc || found?.subnet) {
+      // An existing VPC or subnet: nothing to create.
+      return {
+        subnets: [],
+        vpc: found.vpc,
+        vpcCidr: undefined,
+        vpcResource: undefined,
+        routing: [],
+      };
+    }
+    const layoutFound = matchNetwork(text, zone, region);
+    notes.push(layoutFound.notes);
+    return {
+      subnets: layoutFound.subnets,
+      vpc: layoutFound.vpc ? `aws_vpc.${layoutFound.vpc.name}` : undefined,
+      vpcCidr: layoutFound.vpc?.cidrBlock,
+      vpcResource: layoutFound.vpc,
+      routing: layoutFound.routing,
+    };
+  })();
   if (network.vpcResource) {
-    resources.push(network.vpcResource, ...network.subnets);
+    resources.push(
+      network.vpcResource,
+      ...network.subnets,
+      ...(network.routing ?? []),
+    );
   }
 
-  const keyWish = matchKeyPair(text, original);
+  const keyWish =
+    found?.keyPair || found?.keyPairUnnamed
+      ? ({ wish: 'none' } as KeyPairMatch)
+      : matchKeyPair(text, original);
   const existingKey = existing.find(r => r.type === 'aws_key_pair');
   const keyName =
     keyWish.name ??
@@ -103,7 +132,10 @@ export function planFresh(options: FreshOptions): FreshResult {
       subnets: network.subnets,
       vpcCidr: network.vpcCidr,
       vpc: network.vpc,
-      keyPair: keyWish.wish === 'none' ? undefined : keyAddress,
+      keyPair:
+        found?.keyPair ?? (keyWish.wish === 'none' ? undefined : keyAddress),
+      subnet: found?.subnet,
+      securityGroups: found?.securityGroups,
     };
     const group = planInstanceGroup(own, layout.shared, anchor, env);
     resources.push(...group.resources);
@@ -117,7 +149,7 @@ export function planFresh(options: FreshOptions): FreshResult {
     keyWish.wish === 'wanted' ||
     (keyWish.wish === 'unsaid' && (needsKey || Boolean(existingKey)));
   const keyUsed = groups.length > 0 && wantsKey;
-  if (!wantsKey || groups.length === 0) {
+  if ((!wantsKey || groups.length === 0) && !found?.keyPair) {
     // Instances were given the key pair's address in case one is needed.
     for (const group of groups) {
       for (const instance of group.instances) {
@@ -132,6 +164,9 @@ export function planFresh(options: FreshOptions): FreshResult {
     const keyPair: AwsKeyPair = {
       type: 'aws_key_pair',
       name: keyName,
+      ...(keyWish.keyName && keyWish.name === keyName
+        ? { keyName: keyWish.keyName }
+        : {}),
       ...(keyWish.publicKey ? { publicKey: keyWish.publicKey } : {}),
       tags: {},
     };
@@ -156,11 +191,11 @@ export function planFresh(options: FreshOptions): FreshResult {
   }
 
   for (const { anchor, own } of layout.buckets) {
-    const found = matchBucket(own);
-    notes.push(found.notes);
+    const bucketFound = matchBucket(own);
+    notes.push(bucketFound.notes);
     const count = anchor.count ?? 1;
     const names = allocateNames(
-      found.name ?? 'bucket',
+      bucketFound.name ?? 'bucket',
       count,
       takenNames(all())('aws_s3_bucket'),
     );
@@ -168,7 +203,7 @@ export function planFresh(options: FreshOptions): FreshResult {
       const bucket: AwsS3Bucket = {
         type: 'aws_s3_bucket',
         name,
-        ...found.bucket,
+        ...bucketFound.bucket,
         ...(count > 1 ? { bucketName: undefined } : {}),
       };
       if (bucket.bucketName === undefined) {
@@ -181,7 +216,11 @@ export function planFresh(options: FreshOptions): FreshResult {
   if (layout.instances.length === 0) {
     resources.push(...standalone(text, region, zone, all(), notes));
   }
-  return { resources, notes: combine(...notes) };
+  return {
+    resources,
+    existing: found?.entries ?? [],
+    notes: combine(...notes),
+  };
 }
 
 /** Volumes or elastic IPs asked for without a machine. */
@@ -218,7 +257,8 @@ function standalone(
         encrypted: disk.encrypted ?? true,
         ...(disk.iops ? { iops: disk.iops } : {}),
         availabilityZone,
-        tags: {},
+        tags:
+          disk.count === 1 && disk.cloudName ? { Name: disk.cloudName } : {},
       });
     }
   }

@@ -10,7 +10,8 @@ import type {
   AwsVolumeAttachment,
   PlanResource,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { allocateNames, matchInstanceName } from './names';
+import { allocateNames, matchInstanceNames } from './names';
+import { toResourceName } from './text';
 import { ask, assume, combine, Notes } from './notes';
 import {
   architectureOf,
@@ -27,8 +28,9 @@ import {
 } from './rules/instanceType';
 import { matchPublicIp } from './rules/network';
 import { planImage } from './rules/os';
+import { matchSoftware } from './rules/software';
 import { matchRegion } from './rules/region';
-import { DiskRequest, matchDisks } from './rules/storage';
+import { DiskRequest, matchDisks, matchVolumeName } from './rules/storage';
 import type { PlannerContext } from '@intent-sandboxes/backstage-plugin-intent-node';
 
 /** Most machines one phrase may ask for; policy sets the real limit. @internal */
@@ -51,6 +53,10 @@ export interface GroupEnvironment {
   vpc?: string;
   /** Address of the key pair instances get, when there is one. */
   keyPair?: string;
+  /** An existing subnet the machines go in (`data.aws_subnet.…`). */
+  subnet?: string;
+  /** Existing security groups the machines get too. */
+  securityGroups?: string[];
 }
 
 /** One phrase's machines with everything they need. @internal */
@@ -227,7 +233,7 @@ export function extraVolumes(
         ...(instance.availabilityZone
           ? { availabilityZone: instance.availabilityZone }
           : {}),
-        tags: {},
+        tags: names.length === 1 ? nameTag(request.cloudName) : {},
       };
       const attachment: AwsVolumeAttachment = {
         type: 'aws_volume_attachment',
@@ -240,6 +246,25 @@ export function extraVolumes(
     }
   }
   return { resources, notes: combine(...notes) };
+}
+
+const SG_NAMED =
+  /\b(?:security group|firewall|sg)(?:'s name)?\s+(?:should be |must be |is |will be )?(?:named |called )?[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})|\bname of the (?:security group|sg) (?:should|must|will) be\s+[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})/;
+const SG_NOT_A_NAME =
+  /^(?:for|with|and|that|which|to|from|allowing|allows|open|opening|rules?|in|on|the|a|an|my|our|only|should|must|is|named|called|of|ingress|egress|inbound|outbound)$/;
+
+/** The cloud name given to a machine's security group, if any. @internal */
+export function securityGroupName(text: string): string | undefined {
+  const match = text.match(SG_NAMED);
+  const raw = (match?.[1] ?? match?.[2])?.replace(/[.-]+$/, '');
+  return raw && !SG_NOT_A_NAME.test(raw) && /[-_\d]/.test(raw)
+    ? raw
+    : undefined;
+}
+
+/** The cloud name of a resource as the request gave it. @internal */
+export function nameTag(name: string | undefined): Record<string, string> {
+  return name ? { Name: name } : {};
 }
 
 /** An elastic IP for an instance, named after it. @internal */
@@ -289,12 +314,29 @@ export function planInstanceGroup(
     );
     count = MAX_GROUP_SIZE;
   }
+  const ownNames = matchInstanceNames(own);
+  const given = ownNames.length > 0 ? ownNames : matchInstanceNames(shared);
+  if (given.length > 1 && options.count === undefined) {
+    // "instances named qa-1, qa-2 and qa-3": the names count them.
+    notes.pop();
+    count = Math.min(given.length, MAX_GROUP_SIZE);
+  } else if (given.length > 1 && given.length !== count) {
+    notes.push(
+      ask(
+        `${count} machines were asked for but ${
+          given.length
+        } names were given (${given.join(', ')}): which is right?`,
+      ),
+    );
+  }
   const base =
-    matchInstanceName(own) ??
-    matchInstanceName(shared) ??
-    options.role ??
-    'sandbox';
-  const names = allocateNames(base, count, env.taken('aws_instance'));
+    (given[0] && toResourceName(given[0])) || options.role || 'sandbox';
+  const eachNamed = given.length > 1 && given.length === count;
+  const cloudNames =
+    eachNamed || (given.length === 1 && count === 1) ? given : [];
+  const names = eachNamed
+    ? given.map(n => toResourceName(n) ?? 'sandbox')
+    : allocateNames(base, count, env.taken('aws_instance'));
   const groupAddress = `aws_instance.${count > 1 ? `${base}_*` : names[0]}`;
 
   const type = pickType(own, shared, groupAddress);
@@ -306,11 +348,19 @@ export function planInstanceGroup(
   const rootRequest = disks.find(d => d.kind === 'root');
   const root = rootVolume(rootRequest, image.image.os, groupAddress);
   notes.push(root.notes);
-  const publicIp = matchPublicIp(all);
+  const inPublic =
+    env.subnets.some(s => s.mapPublicIpOnLaunch) &&
+    /\bin(?:to|side)? (?:the|a|that|one of the) public subnets?\b/.test(all);
+  const publicIp = matchPublicIp(all) ?? (inPublic ? true : undefined);
   const letter = matchRegion(own).zone ?? matchRegion(shared).zone ?? env.zone;
   const zone = letter ? `${env.region}${letter}` : undefined;
 
-  const sgName = allocateNames(base, 1, env.taken('aws_security_group'))[0];
+  const sgGiven = securityGroupName(all);
+  const sgName = allocateNames(
+    (sgGiven && toResourceName(sgGiven)) || base,
+    1,
+    env.taken('aws_security_group'),
+  )[0];
   const sgAddress = `aws_security_group.${sgName}`;
   const ingress = matchIngress(all, {
     context: env.context,
@@ -320,7 +370,7 @@ export function planInstanceGroup(
   notes.push(ingress.notes);
   const noEgress = blocksEgress(all);
   const resources: PlanResource[] = [];
-  if (ingress.rules.length > 0 || noEgress) {
+  if (ingress.rules.length > 0 || noEgress || sgGiven) {
     const group: AwsSecurityGroup = {
       type: 'aws_security_group',
       name: sgName,
@@ -342,27 +392,43 @@ export function planInstanceGroup(
           ],
       tags: {},
     };
+    if (sgGiven) {
+      group.tags = { Name: sgGiven };
+    }
     resources.push(group);
   }
+  const software = matchSoftware(all, image.image.os);
+  notes.push(software.notes);
   const needsKey = /\bssh\b(?![- ]?key)|\brdp\b|\bremote desktop\b/.test(all);
-  const subnet = pickSubnet(env.subnets, publicIp);
-  const instances: AwsInstance[] = names.map(name => ({
+  const subnet = env.subnet ?? pickSubnet(env.subnets, publicIp);
+  const instances: AwsInstance[] = names.map((name, index) => ({
     type: 'aws_instance',
     name,
     instanceType: type.instanceType,
     image: image.image,
     ...(subnet ? { subnet } : {}),
-    securityGroups: resources.length > 0 ? [sgAddress] : [],
+    securityGroups: [
+      ...(resources.length > 0 ? [sgAddress] : []),
+      ...(env.securityGroups ?? []),
+    ],
     ...(env.keyPair ? { keyPair: env.keyPair } : {}),
     ...(publicIp !== undefined ? { associatePublicIp: publicIp } : {}),
     ...(zone ? { availabilityZone: zone } : {}),
     rootVolume: root.rootVolume,
     metadataHttpTokens: IMDS_OPTIONAL.test(all) ? 'optional' : 'required',
-    tags: {},
+    software: software.ids,
+    tags: nameTag(cloudNames[index]),
   }));
   resources.push(...instances);
 
-  const extras = disks.filter(d => d.kind === 'extra');
+  const apart = matchVolumeName(all);
+  const extras = disks
+    .filter(d => d.kind === 'extra')
+    .map((d, _i, list) =>
+      apart && list.length === 1 && !d.cloudName && d.count === 1
+        ? { ...d, name: toResourceName(apart), cloudName: apart }
+        : d,
+    );
   const takenVolumes = new Set(env.taken('aws_ebs_volume'));
   for (const instance of instances) {
     const volumes = extraVolumes(instance, extras, takenVolumes, []);

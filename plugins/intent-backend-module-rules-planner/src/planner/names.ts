@@ -4,8 +4,9 @@
 import { matchAll, toResourceName } from './text';
 
 const NAMED =
-  /\b(?:named|called|name it|name them|name:|with the name|hostname)\s+["']?([a-z][a-z0-9_.-]{0,62})/;
-const NOT_A_NAME = /^(?:it|them|the|a|an|after|something|anything|whatever)$/;
+  /\b(?:named|called|name it|name them|name:|with the name|hostname|(?:call|name) (?:the|this|my|that) (?:instance|vm|server|machine|box|host)|name of (?:the|this|my) (?:instance|vm|server|machine|box|host) (?:should|must|will|shall) be|(?:the|this|my) (?:instance|vm|server|machine|box|host)(?:'s)? name (?:should|must|will|shall) be|(?:instance|vm|server|machine|box|host) name\s*[:=]?)\s+[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})/;
+const NOT_A_NAME =
+  /^(?:it|them|the|a|an|after|something|anything|whatever|that|this|which|what|my|your|our|their|its|one|some|and|or|like|as|for|with|by)$/;
 /** Nouns that own a "named ..." phrase that follows them. */
 const NOUN =
   /\b(?:instances?|vms?|servers?|machines?|box(?:es)?|hosts?|nodes?|ec2|[a-z]{1,4}\d[a-z0-9-]{0,4}\.[a-z0-9]+)\b|\b(buckets?|volumes?|disks?|key ?pairs?|keys?|security groups?|vpcs?|subnets?|elastic ips?|eips?)\b/;
@@ -18,6 +19,21 @@ const NOUN =
  * @internal
  */
 export function matchInstanceName(text: string): string | undefined {
+  const raw = matchInstanceNames(text)[0];
+  return raw ? toResourceName(raw) : undefined;
+}
+
+/** A name list after "named": "qa-1, qa-2 and qa-3". */
+const MORE_NAMES =
+  /^(?:\s*(?:,|and|,\s*and|&)\s*[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})[`"'\u2019\u201d]?)/;
+
+/**
+ * The cloud names a text gives its machines, exactly as written: one for
+ * "called build-box-7", several for "named qa-1, qa-2 and qa-3".
+ *
+ * @internal
+ */
+export function matchInstanceNames(text: string): string[] {
   for (const match of matchAll(text, NAMED)) {
     const before = text.slice(0, match.index);
     const owner = matchAll(before, NOUN).pop();
@@ -28,9 +44,22 @@ export function matchInstanceName(text: string): string | undefined {
     if (NOT_A_NAME.test(raw)) {
       continue;
     }
-    return toResourceName(raw);
+    const names = [raw];
+    let rest = text
+      .slice(match.index! + match[0].length)
+      .replace(/^[`"'\u2019\u201d]/, '');
+    for (;;) {
+      const more = rest.match(MORE_NAMES);
+      const next = more?.[1]?.replace(/[.-]+$/, '');
+      if (!more || !next || NOT_A_NAME.test(next) || !/\d|-|_/.test(next)) {
+        break;
+      }
+      names.push(next);
+      rest = rest.slice(more[0].length);
+    }
+    return names;
   }
-  return undefined;
+  return [];
 }
 
 /**

@@ -27,9 +27,11 @@ describe('planWithRules', () => {
           securityGroups: [],
           rootVolume: { sizeGb: 8, volumeType: 'gp3', encrypted: true },
           metadataHttpTokens: 'required',
+          software: [],
           tags: {},
         },
       ],
+      existing: [],
     });
     expect(result.planner).toBe('rules');
     expect(result.assumptions.map(a => a.field)).toEqual([

@@ -77,6 +77,7 @@ function planNew(request: PlanRequest, text: string, now: Date): Planned {
     resources: [...fresh.resources].sort(
       (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type),
     ),
+    ...(fresh.existing.length > 0 ? { existing: fresh.existing } : {}),
   };
   return { plan, notes: combine(region.notes, ttl.notes, fresh.notes) };
 }
@@ -136,6 +137,7 @@ export function toResult(
         region: planned.plan.region,
         tags: {},
         resources: [],
+        existing: [],
       },
       assumptions: notes.assumptions,
       questions: [

@@ -268,13 +268,40 @@ function mergeAnchors(text: string, anchors: Found[]): Found[] {
   return merged;
 }
 
+/** "an S3 website": a bucket named by what it hosts. */
+const SITE_BUCKET = /\b(an?)\s+(?:public\s+)?s3 (?:static )?web ?site\b/;
+
 function bucketAnchors(text: string): Anchor[] {
-  return matchAll(text, BUCKET_ANCHOR).map(match => ({
-    kind: 'bucket' as const,
-    start: match.index!,
-    end: match.index! + match[0].length,
-    count: countOf(match[1]),
-  }));
+  const anchors = matchAll(text, BUCKET_ANCHOR)
+    .filter(
+      (match, index) =>
+        // "..., bucket name: acme-logs" names the bucket before it.
+        !(
+          index > 0 &&
+          !match[1] &&
+          /^\s*(?:name|named|called)\b/.test(
+            text.slice(match.index! + match[0].length),
+          )
+        ),
+    )
+    .map(match => ({
+      kind: 'bucket' as const,
+      start: match.index!,
+      end: match.index! + match[0].length,
+      count: countOf(match[1]),
+    }));
+  if (anchors.length === 0) {
+    const site = text.match(SITE_BUCKET);
+    if (site) {
+      anchors.push({
+        kind: 'bucket',
+        start: site.index!,
+        end: site.index! + site[0].length,
+        count: 1,
+      });
+    }
+  }
+  return anchors;
 }
 
 /** Where a bucket's own words end: the first clause that is not about it. */

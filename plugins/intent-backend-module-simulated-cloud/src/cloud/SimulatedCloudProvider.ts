@@ -11,6 +11,8 @@ import type {
   CloudApplyOptions,
   CloudCallOptions,
   CloudDescribeOptions,
+  CloudExistingResource,
+  CloudFindExistingOptions,
   CloudProvider,
   CloudResourceState,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
@@ -18,6 +20,7 @@ import { Knex } from 'knex';
 import { findImage } from './catalog';
 import { createResource } from './create';
 import { injectDrift } from './drift';
+import { findExisting } from './existing';
 import { FailureStore } from './failureStore';
 import { FaultInjector } from './faults';
 import { SimEnv, sleep, toState } from './lifecycle';
@@ -195,6 +198,18 @@ export class SimulatedCloudProvider implements CloudProvider {
     return rows
       .filter(row => !wanted || wanted.has(`${row.type}/${row.id}`))
       .map(row => toState(row, now));
+  }
+
+  /**
+   * Finds a resource the plan uses without owning it. Every region starts
+   * with the default VPC (172.31.0.0/16), its `default` security group, one
+   * default subnet per zone and a key pair `dev-laptop`, stored on first use.
+   */
+  async findExisting(
+    options: CloudFindExistingOptions,
+  ): Promise<CloudExistingResource | undefined> {
+    await this.roundTrip(options.signal);
+    return findExisting(this.env.store, options.region, options.existing);
   }
 
   /**

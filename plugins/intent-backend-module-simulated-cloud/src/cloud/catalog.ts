@@ -131,6 +131,28 @@ export function findImage(
   };
 }
 
+/**
+ * Looks an image up by its id, as EC2's DescribeImages would: the image of
+ * the simulated public catalog with this id in `region` and what it is (os,
+ * version, architecture), or undefined when the region has no such image
+ * (ids are per region, as AMI ids are).
+ */
+export function findImageById(
+  region: string,
+  imageId: string,
+): (CatalogImage & { image: InstanceImage }) | undefined {
+  for (const family of IMAGES) {
+    for (const architecture of family.architectures) {
+      const image = { os: family.os, version: family.version, architecture };
+      const found = findImage(region, image);
+      if (found?.imageId === imageId) {
+        return { ...found, image };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The availability zones of a region: three, as in most EC2 regions. */
 export function availabilityZones(region: string): string[] {
   return ['a', 'b', 'c'].map(zone => `${region}${zone}`);

@@ -3,6 +3,7 @@
 
 import {
   PlanResource,
+  dataReferences,
   references,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
@@ -58,7 +59,9 @@ export async function createResource(
       canonicalJson({
         region: ctx.region,
         request: { ...resource, tags: undefined },
-        references: references(resource).map(a => resolved[a] ?? null),
+        references: [...references(resource), ...dataReferences(resource)].map(
+          a => resolved[a] ?? null,
+        ),
       }),
     )
     .digest('hex');

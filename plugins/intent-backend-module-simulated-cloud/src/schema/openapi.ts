@@ -89,8 +89,13 @@ export const spec = {
                   },
                   tags: {
                     type: 'object',
+                    maxProperties: 50,
+                    propertyNames: { minLength: 1, maxLength: 128 },
                     additionalProperties: {
-                      anyOf: [{ type: 'string' }, { type: 'null' }],
+                      anyOf: [
+                        { type: 'string', maxLength: 256 },
+                        { type: 'null' },
+                      ],
                     },
                   },
                 },

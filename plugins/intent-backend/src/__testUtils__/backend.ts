@@ -6,11 +6,15 @@ import {
   startTestBackend,
   TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import type {
+  BackendFeature,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import type { Knex } from 'knex';
 import request from 'supertest';
 import rulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
 import simulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
@@ -37,14 +41,19 @@ export async function startIntentBackend(
     catalog?: ServiceFactory;
     /** More service factories, e.g. a notification service that records. */
     services?: ServiceFactory[];
+    /** More features, e.g. a module that adds another cloud. */
+    features?: BackendFeature[];
+    /** The database of an earlier backend, to start again on it (a restart). */
+    knex?: Knex;
   } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  const { server } = await startTestBackend({
+  const knex = options.knex ?? (await databases.init(databaseId));
+  const backend = await startTestBackend({
     features: [
       intentPlugin,
       rulesPlanner,
       simulatedCloud,
+      ...(options.features ?? []),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? testConfig }),
       mockServices.permissions.factory({
@@ -55,7 +64,14 @@ export async function startIntentBackend(
       ...(options.services ?? []),
     ],
   });
-  return { server, knex, api: () => request(server) };
+  const { server } = backend;
+  return {
+    server,
+    knex,
+    api: () => request(server),
+    /** Stops the backend (its operations finish first); the database stays. */
+    stop: () => backend.stop(),
+  };
 }
 
 /** Polls a session until it reaches one of the statuses. */

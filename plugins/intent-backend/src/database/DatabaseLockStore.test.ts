@@ -96,5 +96,103 @@ describe('DatabaseLockStore', () => {
       expect((await take(locks, 'b')).acquired).toBe(true);
       await knex.destroy();
     });
+
+    it('gives every grant a higher generation, and only the current grant is held', async () => {
+      const { knex, locks } = await setUp();
+      const grant = async (operationId: string, leaseMillis?: number) => {
+        const result = await take(locks, operationId, leaseMillis);
+        if (!result.acquired) {
+          throw new Error(`${operationId} did not get the lock`);
+        }
+        return {
+          key: 'session:s1',
+          operationId,
+          generation: result.generation,
+        };
+      };
+      const a = await grant('a');
+      expect(await locks.isHeld(a)).toBe(true);
+      await locks.release({ key: 'session:s1', operationId: 'a' });
+      expect(await locks.isHeld(a)).toBe(false);
+      const b = await grant('b', 50);
+      await new Promise(resolve => setTimeout(resolve, 1100));
+      // Expired but not taken over: still b's.
+      expect(await locks.isHeld(b)).toBe(true);
+      const c = await grant('c');
+      expect(await locks.isHeld(b)).toBe(false);
+      expect(
+        await locks.renew({
+          key: 'session:s1',
+          operationId: 'b',
+          leaseMillis: 1000,
+        }),
+      ).toBe(false);
+      await locks.forceRelease({
+        key: 'session:s1',
+        audit: { sessionId: 's1', actor: 'user:default/admin' },
+      });
+      expect(await locks.isHeld(c)).toBe(false);
+      const d = await grant('d');
+      expect([a, b, c, d].map(g => g.generation)).toEqual([1, 2, 3, 4]);
+      // The same operation id under an old generation is not the holder.
+      expect(await locks.isHeld({ ...d, generation: 3 })).toBe(false);
+      await knex.destroy();
+    });
+
+    it('force-release marks the holding operation aborted and writes no event when nothing is held', async () => {
+      const { knex, locks } = await setUp();
+      const admin = { sessionId: 's1', actor: 'user:default/admin' };
+      expect(
+        await locks.forceRelease({ key: 'session:s1', audit: admin }),
+      ).toBeUndefined();
+      await knex('sessions').insert({
+        id: 's1',
+        title: 't',
+        owner: 'user:default/ada',
+        team: null,
+        provider: 'simulated',
+        region: 'eu-west-1',
+        status: 'applying',
+        expires_at: null,
+        created_at: new Date(),
+        updated_at: new Date(),
+        promoted_to: null,
+      });
+      await knex('operations').insert({
+        id: 'a',
+        session_id: 's1',
+        kind: 'apply',
+        revision_seq: 1,
+        status: 'running',
+        actor: 'user:default/ada',
+        error: null,
+        started_at: new Date(),
+        finished_at: null,
+      });
+      await take(locks, 'a');
+      const dropped = await locks.forceRelease({
+        key: 'session:s1',
+        audit: admin,
+      });
+      expect(dropped!.operationId).toBe('a');
+      // Released already: nothing more to release, nothing more to record.
+      expect(
+        await locks.forceRelease({ key: 'session:s1', audit: admin }),
+      ).toBeUndefined();
+      const audit = await knex('audit_events').where({
+        action: 'lock-force-release',
+      });
+      expect(audit).toHaveLength(1);
+      expect(JSON.parse(audit[0].details)).toMatchObject({
+        abortedOperationId: 'a',
+        generation: 1,
+      });
+      const operation = await knex('operations').where({ id: 'a' }).first();
+      expect(operation.status).toBe('aborted');
+      expect(operation.error).toContain('force-released');
+      const session = await knex('sessions').where({ id: 's1' }).first();
+      expect(session.status).toBe('failed');
+      await knex.destroy();
+    });
   });
 });

@@ -62,16 +62,45 @@ export class DatabaseOperationStore implements OperationStore {
 
   async finishOperation(options: {
     operationId: string;
-    status: 'succeeded' | 'failed';
+    status: 'succeeded' | 'failed' | 'aborted';
     error?: string;
   }): Promise<void> {
     await this.db<OperationRow>('operations')
-      .where({ id: options.operationId })
+      .where({ id: options.operationId, status: 'running' })
       .update({
         status: options.status,
         error: options.error ?? null,
         finished_at: new Date(),
       });
+  }
+
+  async abortOperations(options: {
+    sessionId: string;
+    except: string;
+    error: string;
+  }): Promise<string[]> {
+    const running = this.db<OperationRow>('operations')
+      .where({ session_id: options.sessionId, status: 'running' })
+      .whereNot({ id: options.except });
+    const ids = (await running.clone().select('id')).map(r => r.id);
+    if (ids.length > 0) {
+      await this.db<OperationRow>('operations')
+        .whereIn('id', ids)
+        .where({ status: 'running' })
+        .update({
+          status: 'aborted',
+          error: options.error,
+          finished_at: new Date(),
+        });
+    }
+    return ids;
+  }
+
+  async listRunningOperations(): Promise<Array<Omit<Operation, 'steps'>>> {
+    const rows = await this.db<OperationRow>('operations')
+      .where({ status: 'running' })
+      .orderBy('started_at', 'asc');
+    return rows.map(toOperation);
   }
 
   async getOperation(options: { id: string }): Promise<Operation> {

@@ -25,8 +25,11 @@ import { DatabaseAuditStore } from './DatabaseAuditStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
 import { getMigratedClient } from './migrate';
 import { OperationStore } from './OperationStore';
+import type { LockGrant } from './LockStore';
 import {
   ApprovalRow,
+  LockRow,
+  OperationRow,
   ResourceRow,
   RevisionRow,
   revisionRow,
@@ -35,6 +38,9 @@ import {
 } from './rows';
 import { readSessionDetails } from './sessionDetails';
 import { NewRevision, SessionFilter, SessionStore } from './SessionStore';
+
+/** Thrown inside a transaction to roll it back when the session did not move. */
+class NotMoved extends Error {}
 
 /**
  * The {@link SessionStore} on the plugin's own database (SQLite, PostgreSQL
@@ -182,43 +188,82 @@ export class DatabaseSessionStore implements SessionStore {
     revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
     expiresAt?: string | null;
     region?: string;
+    operation?: {
+      id: string;
+      status: 'succeeded' | 'failed';
+      error?: string;
+    };
+    lock?: LockGrant;
     audit: AuditEntry;
   }): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      const patch: Partial<SessionRow> = {
-        status: options.to,
-        updated_at: new Date(),
-      };
-      if (options.expiresAt !== undefined) {
-        patch.expires_at =
-          options.expiresAt === null ? null : new Date(options.expiresAt);
-      }
-      if (options.region !== undefined) {
-        patch.region = options.region;
-      }
-      const updated = await tx<SessionRow>('sessions')
-        .where({ id: options.id })
-        .whereIn('status', options.from)
-        .update(patch);
-      if (updated !== 1) {
-        return false;
-      }
-      if (options.revision) {
-        await tx<RevisionRow>('revisions')
-          .where({ session_id: options.id, seq: options.revision.seq })
-          .update({
-            status: options.revision.status,
-            ...(options.revision.approvedBy
-              ? { approved_by: options.revision.approvedBy }
-              : {}),
-          });
-      }
-      await insertAuditEvent(tx, options.id, {
-        ...options.audit,
-        revisionSeq: options.audit.revisionSeq ?? options.revision?.seq,
+    return this.db
+      .transaction(async tx => {
+        const now = new Date();
+        if (options.lock) {
+          // Fencing: only the current grant records an outcome; it releases
+          // the lock in the same breath.
+          const released = await tx<LockRow>('locks')
+            .where({
+              key: options.lock.key,
+              operation_id: options.lock.operationId,
+              generation: options.lock.generation,
+            })
+            .whereNull('released_at')
+            .update({ released_at: now });
+          if (released !== 1) {
+            return false;
+          }
+        }
+        const patch: Partial<SessionRow> = {
+          status: options.to,
+          updated_at: new Date(),
+        };
+        if (options.expiresAt !== undefined) {
+          patch.expires_at =
+            options.expiresAt === null ? null : new Date(options.expiresAt);
+        }
+        if (options.region !== undefined) {
+          patch.region = options.region;
+        }
+        const updated = await tx<SessionRow>('sessions')
+          .where({ id: options.id })
+          .whereIn('status', options.from)
+          .update(patch);
+        if (updated !== 1) {
+          // Not in `from`: undo the lock release above, change nothing.
+          throw new NotMoved();
+        }
+        if (options.operation) {
+          await tx<OperationRow>('operations')
+            .where({ id: options.operation.id, status: 'running' })
+            .update({
+              status: options.operation.status,
+              error: options.operation.error ?? null,
+              finished_at: now,
+            });
+        }
+        if (options.revision) {
+          await tx<RevisionRow>('revisions')
+            .where({ session_id: options.id, seq: options.revision.seq })
+            .update({
+              status: options.revision.status,
+              ...(options.revision.approvedBy
+                ? { approved_by: options.revision.approvedBy }
+                : {}),
+            });
+        }
+        await insertAuditEvent(tx, options.id, {
+          ...options.audit,
+          revisionSeq: options.audit.revisionSeq ?? options.revision?.seq,
+        });
+        return true;
+      })
+      .catch(error => {
+        if (error instanceof NotMoved) {
+          return false;
+        }
+        throw error;
       });
-      return true;
-    });
   }
 
   async saveResource(options: {
@@ -330,10 +375,22 @@ export class DatabaseSessionStore implements SessionStore {
 
   finishOperation(options: {
     operationId: string;
-    status: 'succeeded' | 'failed';
+    status: 'succeeded' | 'failed' | 'aborted';
     error?: string;
   }): Promise<void> {
     return this.operations.finishOperation(options);
+  }
+
+  abortOperations(options: {
+    sessionId: string;
+    except: string;
+    error: string;
+  }): Promise<string[]> {
+    return this.operations.abortOperations(options);
+  }
+
+  listRunningOperations(): Promise<Array<Omit<Operation, 'steps'>>> {
+    return this.operations.listRunningOperations();
   }
 
   getOperation(options: { id: string }): Promise<Operation> {

@@ -13,6 +13,7 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { SessionQuery } from '../permissions';
 import type { AuditEntry, AuditStore } from './AuditStore';
+import type { LockGrant } from './LockStore';
 import type { OperationStore } from './OperationStore';
 
 export type { AuditEntry } from './AuditStore';
@@ -90,6 +91,11 @@ export interface SessionStore extends OperationStore, AuditStore {
    * Moves a session from one of `from` to `to` (and optionally one revision's
    * status, the expiry and the region, once a move is applied); false, with
    * nothing changed, when it was not in `from`.
+   *
+   * An operation records its outcome with `operation` (it ends with that
+   * status) and `lock` (its grant, released in the same transaction): the
+   * whole move happens only while that grant is still the current one
+   * (fencing), else nothing changes and the answer is false.
    */
   transition(options: {
     id: string;
@@ -98,6 +104,12 @@ export interface SessionStore extends OperationStore, AuditStore {
     revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
     expiresAt?: string | null;
     region?: string;
+    operation?: {
+      id: string;
+      status: 'succeeded' | 'failed';
+      error?: string;
+    };
+    lock?: LockGrant;
     audit: AuditEntry;
   }): Promise<boolean>;
 

@@ -5,5 +5,5 @@ export type { SessionStore, NewRevision, SessionFilter } from './SessionStore';
 export type { AuditEntry, AuditStore } from './AuditStore';
 export type { OperationStore } from './OperationStore';
 export { DatabaseSessionStore } from './DatabaseSessionStore';
-export type { LockStore, AcquireResult } from './LockStore';
+export type { LockStore, AcquireResult, LockGrant } from './LockStore';
 export { DatabaseLockStore } from './DatabaseLockStore';

@@ -99,6 +99,10 @@ export type LockRow = {
   holder: string;
   acquired_at: Timestamp;
   expires_at: Timestamp;
+  /** Incremented on every grant: the fencing token. */
+  generation: number | string;
+  /** Set once released; the row stays so that `generation` keeps growing. */
+  released_at: Timestamp | null;
 };
 
 export type ApprovalRow = {

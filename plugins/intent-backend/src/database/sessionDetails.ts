@@ -248,7 +248,11 @@ export async function readSessionDetails(
   // Both at once: on a busy pool, two waits in a row cost twice one.
   const [row, children] = await Promise.all([
     db('sessions')
-      .leftJoin('locks', join => join.onVal('locks.key', '=', `session:${id}`))
+      .leftJoin('locks', join =>
+        join
+          .onVal('locks.key', '=', `session:${id}`)
+          .andOnNull('locks.released_at'),
+      )
       .where('sessions.id', id)
       .first<SessionWithLockRow | undefined>(
         'sessions.*',

@@ -12,7 +12,7 @@ import {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { z } from 'zod';
 
-/** How a permission condition filters the session list. @internal */
+/** How a permission condition filters the session list. @public */
 export type SessionQuery = { ownedByAnyOf: string[] };
 
 /** @public */

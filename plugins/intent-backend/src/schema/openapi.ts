@@ -5,6 +5,13 @@
  * document and validates every request against it; it is also served at
  * `/api/intent/openapi.json`. Responses are described in
  * `@intent-sandboxes/backstage-plugin-intent-common` (SessionDetails, ...).
+ *
+ * Every route, beyond this document: a JSON body is at most 64 kB (413
+ * above); GET and DELETE routes and operations without a `requestBody`
+ * refuse a body (400); no text of the path, the query or the body may hold
+ * a control character other than tab, line feed and carriage return, or a
+ * lone surrogate (400 naming the field); a database error answers 500 with
+ * a generic message, its detail logged. Every integer parameter is bounded.
  */
 
 /** A JSON response whose shape is the TypeScript type named in its description. */
@@ -45,20 +52,24 @@ export const spec = {
         name: 'limit',
         in: 'query',
         required: false,
+        description: 'Page size, 1 to 100',
         schema: { type: 'integer', minimum: 1, maximum: 100 },
       },
       before: {
         name: 'before',
         in: 'query',
         required: false,
-        description: 'Only audit events with a smaller id (the next page)',
-        schema: { type: 'integer', minimum: 1 },
+        description:
+          'Only audit events with a smaller id (the next page); at most 2^53 - 1, the largest integer a JSON client holds exactly',
+        schema: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
       },
       offset: {
         name: 'offset',
         in: 'query',
         required: false,
-        schema: { type: 'integer', minimum: 0 },
+        description:
+          'How many items to skip, 0 to 100000; narrow the query (owner, status) to go further',
+        schema: { type: 'integer', minimum: 0, maximum: 100000 },
       },
     },
     schemas: {
@@ -249,7 +260,9 @@ export const spec = {
             name: 'seq',
             in: 'path',
             required: true,
-            schema: { type: 'integer', minimum: 1 },
+            description:
+              'Revision number, at most 2^31 - 1 (the column is a 32-bit integer)',
+            schema: { type: 'integer', minimum: 1, maximum: 2147483647 },
           },
         ],
         requestBody: {
@@ -338,7 +351,15 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
-                properties: { hours: { type: 'number', exclusiveMinimum: 0 } },
+                properties: {
+                  hours: {
+                    type: 'number',
+                    exclusiveMinimum: 0,
+                    maximum: 8760,
+                    description:
+                      'Hours to add, at most 8760 (a year); the configured maximum lifetime usually allows less',
+                  },
+                },
                 required: ['hours'],
                 additionalProperties: false,
               },
@@ -373,7 +394,7 @@ export const spec = {
         parameters: [{ $ref: '#/components/parameters/sessionId' }],
         responses: {
           '200': jsonObject(
-            '`{ released }`: the lock that was dropped, or null',
+            '`{ released, abortedOperationId }`: the lock that was dropped (null when nothing was held) and the operation it stopped',
           ),
           default: { $ref: '#/components/responses/Error' },
         },

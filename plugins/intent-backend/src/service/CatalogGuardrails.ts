@@ -21,6 +21,7 @@ import {
   createIntentPolicyCompiler,
   evaluatePolicies,
   IntentPolicyCompiler,
+  policyAppliesTo,
   IntentPolicyEntityInput,
   summarizeGuardrails,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
@@ -103,16 +104,17 @@ export class CatalogGuardrails implements Guardrails {
         },
       };
     }
+    const session = {
+      owner: subject.owner,
+      team: subject.team ?? undefined,
+      region: subject.region,
+      ttlHours: subject.ttlHours,
+    };
     const policy = evaluatePolicies({
       plan,
-      session: {
-        owner: subject.owner,
-        team: subject.team ?? undefined,
-        region: subject.region,
-        ttlHours: subject.ttlHours,
-      },
+      session,
       baseline: this.baseline,
-      policies: loaded.policies,
+      policies: coveringGroups(loaded.policies, session, subject.groups ?? []),
       cost,
     });
     return { policy, cost };
@@ -142,4 +144,23 @@ export class CatalogGuardrails implements Guardrails {
       return { ok: false, reason: (error as Error).message };
     }
   }
+}
+
+/**
+ * The policies with those scoped to any of the owner's groups made to cover
+ * the session: `policyAppliesTo` looks at one team, the session's, but a
+ * policy for a team binds each of its members, whichever team (if any) the
+ * request named.
+ */
+function coveringGroups(
+  policies: CompiledIntentPolicy[],
+  session: Parameters<typeof policyAppliesTo>[1],
+  groups: string[],
+): CompiledIntentPolicy[] {
+  return policies.map(policy =>
+    !policyAppliesTo(policy, session) &&
+    groups.some(team => policyAppliesTo(policy, { ...session, team }))
+      ? { ...policy, appliesTo: { all: true } }
+      : policy,
+  );
 }

@@ -136,7 +136,6 @@ function setUp(
   const runner = new OperationRunner({
     store,
     locks,
-    provider,
     logger: mockServices.logger.mock(),
     settings: {
       concurrency: 2,
@@ -152,6 +151,7 @@ function setUp(
     sessionId: 'session-1',
     owner: 'user:default/ada',
     operationId: 'op-1',
+    provider,
     region: 'eu-west-1',
     account: 'sandbox',
     planTags: {},

@@ -51,6 +51,11 @@ export interface OperationPlan {
   operationId: string;
   /** Where new resources go, and where resources without a region of their own are. */
   region: string;
+  /**
+   * The cloud the session was created on: every call of the operation goes
+   * there, whatever the configured default is now.
+   */
+  provider: CloudProvider;
   /** The cloud account (or profile) to act in; the provider's default when unset. */
   account?: string;
   /** Tags the plan puts on every resource. */
@@ -60,14 +65,21 @@ export interface OperationPlan {
   steps: ApplyStep[];
   /** The session's resource rows when the operation starts. */
   resources: SessionResource[];
+  /**
+   * The generation (fencing token) of the lock grant the operation runs
+   * under: checked before every cloud call and every state write, so the
+   * operation stops at its next step once the lock was released or taken
+   * over. Unchecked when undefined.
+   */
+  generation?: number;
 }
 
 type Row = Omit<SessionResource, 'updatedAt'>;
 
 class LockLostError extends Error {
-  constructor(sessionId: string) {
+  constructor(sessionId: string, how = 'lease expired') {
     super(
-      `The lock on session ${sessionId} was lost (lease expired); the operation stopped`,
+      `The lock on session ${sessionId} was lost (${how}); the operation stopped`,
     );
     this.name = 'LockLostError';
   }
@@ -147,7 +159,6 @@ export class OperationRunner {
     private readonly options: {
       store: SessionStore;
       locks: LockStore;
-      provider: CloudProvider;
       logger: LoggerService;
       settings: OperationSettings;
       onProgress?: (sessionId: string, operationId: string) => void;
@@ -188,10 +199,31 @@ export class OperationRunner {
         regions.set(r.cloudId, r.region ?? plan.region);
       }
     }
+    // The fencing check: before every cloud call and every state write.
+    const fence = async () => {
+      lock.signal.throwIfAborted();
+      if (plan.generation === undefined) {
+        return;
+      }
+      const held = await locks.isHeld({
+        key,
+        operationId: plan.operationId,
+        generation: plan.generation,
+      });
+      if (!held && !lock.signal.aborted) {
+        lock.abort(new LockLostError(plan.sessionId, 'released or taken over'));
+      }
+      lock.signal.throwIfAborted();
+    };
     try {
       await runDag(plan.steps, settings.concurrency, async step => {
         lock.signal.throwIfAborted();
-        await this.runStep(plan, step, { rows, regions, lock: lock.signal });
+        await this.runStep(plan, step, {
+          rows,
+          regions,
+          lock: lock.signal,
+          fence,
+        });
       });
       lock.signal.throwIfAborted();
     } finally {
@@ -201,6 +233,7 @@ export class OperationRunner {
 
   private async runStep(plan: OperationPlan, step: ApplyStep, run: RunState) {
     const { store } = this.options;
+    await run.fence();
     await store.appendStep({
       operationId: plan.operationId,
       step: step.id,
@@ -210,6 +243,7 @@ export class OperationRunner {
     });
     try {
       const cloudId = await this.applyStep(plan, step, run);
+      await run.fence();
       await store.appendStep({
         operationId: plan.operationId,
         step: step.id,
@@ -218,6 +252,11 @@ export class OperationRunner {
         message: null,
       });
     } catch (error) {
+      // An operation that lost its lock writes nothing more.
+      if (run.lock.aborted) {
+        throw run.lock.reason ?? error;
+      }
+      await run.fence();
       await store.appendStep({
         operationId: plan.operationId,
         step: step.id,
@@ -239,7 +278,7 @@ export class OperationRunner {
   private async call<T>(
     plan: OperationPlan,
     step: ApplyStep,
-    lock: AbortSignal,
+    { lock, fence }: Pick<RunState, 'lock' | 'fence'>,
     fn: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const { settings, logger } = this.options;
@@ -257,6 +296,7 @@ export class OperationRunner {
           timeoutMillis,
         );
         try {
+          await fence();
           return await fn(AbortSignal.any([lock, timeout.signal]));
         } finally {
           clearTimeout(timer);
@@ -279,9 +319,11 @@ export class OperationRunner {
   private async applyStep(
     plan: OperationPlan,
     step: ApplyStep,
-    { rows, regions, lock }: RunState,
+    run: RunState,
   ): Promise<string | null> {
-    const { store, provider } = this.options;
+    const { rows, regions, fence } = run;
+    const { store } = this.options;
+    const { provider } = plan;
     const row = rows.get(step.address);
     const resolved = Object.fromEntries(
       [...rows.values()].flatMap(r =>
@@ -295,6 +337,7 @@ export class OperationRunner {
       [INTENT_TAGS.owner]: plan.owner,
     };
     const save = async (next: Row) => {
+      await fence();
       rows.set(next.address, next);
       await store.saveResource({ sessionId: plan.sessionId, resource: next });
     };
@@ -325,7 +368,7 @@ export class OperationRunner {
           desired: desired as unknown as Record<string, unknown>,
           actual: s.attributes,
         });
-      const state = await this.call(plan, step, lock, signal =>
+      const state = await this.call(plan, step, run, signal =>
         provider.apply({
           region: plan.region,
           account,
@@ -355,7 +398,7 @@ export class OperationRunner {
           status: s.status,
           actual: s.attributes,
         });
-      const state = await this.call(plan, step, lock, signal =>
+      const state = await this.call(plan, step, run, signal =>
         provider.apply({
           region,
           account,
@@ -380,7 +423,7 @@ export class OperationRunner {
     const isReplace = step.change.action === 'replace';
     const target = isReplace ? row?.replacedCloudId : row?.cloudId;
     if (target) {
-      await this.call(plan, step, lock, signal =>
+      await this.call(plan, step, run, signal =>
         provider.apply({
           region: regions.get(target) ?? region,
           account,
@@ -395,6 +438,7 @@ export class OperationRunner {
         await save({ ...row, replacedCloudId: null });
       }
     } else {
+      await fence();
       rows.delete(step.address);
       await store.deleteResource({
         sessionId: plan.sessionId,
@@ -412,4 +456,6 @@ interface RunState {
   regions: Map<string, string>;
   /** Aborted when the session's lock is lost. */
   lock: AbortSignal;
+  /** Throws (and aborts `lock`) unless the operation still holds its lock grant. */
+  fence: () => Promise<void>;
 }

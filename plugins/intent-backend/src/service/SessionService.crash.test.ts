@@ -143,6 +143,7 @@ function killable(real: LockStore) {
     acquire: o => real.acquire(o),
     renew: async o => (killed ? true : real.renew(o)),
     release: o => real.release(o),
+    isHeld: o => real.isHeld(o),
     forceRelease: o => real.forceRelease(o),
     get: o => real.get(o),
   };

@@ -2,7 +2,11 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   applySteps,
   canTransition,
@@ -11,7 +15,9 @@ import {
   Plan,
   PlanPreview,
   PLAN_FORMAT_VERSION,
+  Session,
   SessionDetails,
+  SessionLock,
   SessionStatus,
   statesLeadingTo,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -19,11 +25,13 @@ import type {
   CloudProvider,
   IntentPlanner,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
+import { randomUUID } from 'node:crypto';
 import { LockStore, SessionStore } from '../database';
 import { ApprovalRequest, Approvals } from './approvals';
-import { SessionStateError } from './errors';
+import { SessionLockedError, SessionStateError } from './errors';
 import { Guardrails } from './guardrails';
-import { Membership } from './membership';
+import { assertImagesPinned } from './imagePinning';
+import { Membership, resolveTeam } from './membership';
 import { OperationLauncher } from './operationLauncher';
 import { OperationSettings } from './OperationRunner';
 import { RevisionPlanner } from './revisionPlanning';
@@ -64,7 +72,13 @@ export class SessionService {
       store: SessionStore;
       locks: LockStore;
       planner: IntentPlanner;
+      /** The cloud new sessions are created on (`intent.provider`). */
       provider: CloudProvider;
+      /**
+       * Every installed cloud, by id: a session's operations and images go
+       * to the cloud it was created on. Just `provider` when omitted.
+       */
+      providers?: ReadonlyMap<string, CloudProvider>;
       guardrails: Guardrails;
       logger: LoggerService;
       operations: OperationSettings;
@@ -82,6 +96,23 @@ export class SessionService {
     this.operations = new OperationLauncher(options);
   }
 
+  /**
+   * The cloud a session was created on, wherever the default has moved
+   * since; 503 when it is no longer installed.
+   */
+  private providerOf(session: Pick<Session, 'id' | 'provider'>): CloudProvider {
+    const { provider, providers } = this.options;
+    const found =
+      providers?.get(session.provider) ??
+      (provider.id === session.provider ? provider : undefined);
+    if (!found) {
+      throw new ServiceUnavailableError(
+        `Session ${session.id} runs on the ${session.provider} cloud, which is not installed (add its backend module)`,
+      );
+    }
+    return found;
+  }
+
   /** Plans an intent without storing anything: what the form shows while typing. */
   async preview(input: {
     intent: unknown;
@@ -95,6 +126,7 @@ export class SessionService {
       owner: input.actor.userEntityRef,
       team: null as string | null,
     };
+    let provider = () => this.options.provider;
     if (input.sessionId) {
       const details = await this.options.store.getSession({
         id: input.sessionId,
@@ -102,6 +134,7 @@ export class SessionService {
       current = latest(details.revisions).plan;
       prior = appliedPlan(details);
       subject = { owner: details.session.owner, team: details.session.team };
+      provider = () => this.providerOf(details.session);
     } else if (input.base !== undefined) {
       const parsed = parsePlan(input.base);
       if (!parsed.ok) {
@@ -117,6 +150,7 @@ export class SessionService {
       prior,
       subject,
       actor: input.actor,
+      provider,
     });
     const { intent: _intent, createdBy: _createdBy, ...preview } = revision;
     return preview;
@@ -125,22 +159,27 @@ export class SessionService {
   async createSession(input: {
     intent: unknown;
     actor: Actor;
-    team?: string | null;
+    /** A group of the caller; see `resolveTeam` for the default. */
+    team?: unknown;
   }) {
     const owner = input.actor.userEntityRef;
-    const team = input.team ?? null;
+    const team = await resolveTeam(this.options.membership, owner, input.team);
+    // A new session runs on the default cloud, for good: its operations go
+    // there even after the default changes.
+    const { provider } = this.options;
     const { revision, ttlHours } = await this.planner.plan({
       intent: input.intent,
       prior: null,
       subject: { owner, team },
       actor: input.actor,
+      provider: () => provider,
     });
     const id = await this.options.store.createSession({
       session: {
         title: titleOf(revision.intent),
         owner,
         team,
-        provider: this.options.provider.id,
+        provider: provider.id,
         region: revision.plan.region,
         status: revision.plan.resources.length > 0 ? 'planned' : 'draft',
         expiresAt: new Date(Date.now() + ttlHours * 3_600_000).toISOString(),
@@ -176,26 +215,42 @@ export class SessionService {
       prior: appliedPlan(details),
       subject: { owner: session.owner, team: session.team },
       actor: input.actor,
+      provider: () => this.providerOf(session),
     });
     const to: SessionStatus =
       revision.plan.resources.length > 0 || details.resources.length > 0
         ? 'planned'
         : 'draft';
-    const seq = await store.addRevision({
-      sessionId: session.id,
-      from: statesLeadingTo(to).filter(status =>
-        canTransition(status, 'planned'),
-      ),
-      to,
-      revision,
-      audit: {
-        actor: input.actor.userEntityRef,
-        action: 'revision-create',
-        details: {
-          planHash: revision.planHash,
-          verdict: revision.policy.verdict,
+    // Stored holding the session's lock, as operations start: a follow-up
+    // never lands while an apply or destroy starts or runs (409 naming the
+    // operation), and an apply that starts after it sees it (409 there).
+    const seq = await this.holdingLock(session.id, input.actor, async () => {
+      const fresh = await store.getSession({ id: session.id });
+      assertCanFollowUp({ ...fresh, lock: null }); // the lock is ours
+      const planned = latest(details.revisions).seq;
+      if (latest(fresh.revisions).seq !== planned) {
+        throw new ConflictError(
+          `Session ${session.id} got revision ${
+            latest(fresh.revisions).seq
+          } while this follow-up was planned against revision ${planned}; try again`,
+        );
+      }
+      return store.addRevision({
+        sessionId: session.id,
+        from: statesLeadingTo(to).filter(status =>
+          canTransition(status, 'planned'),
+        ),
+        to,
+        revision,
+        audit: {
+          actor: input.actor.userEntityRef,
+          action: 'revision-create',
+          details: {
+            planHash: revision.planHash,
+            verdict: revision.policy.verdict,
+          },
         },
-      },
+      });
     });
     if (seq === undefined) {
       const current = await store.getSession({ id: session.id });
@@ -218,10 +273,13 @@ export class SessionService {
     const { store, lifetime } = this.options;
     const details = await store.getSession({ id: input.id });
     const { session } = details;
+    const provider = this.providerOf(session);
     const revision = latest(details.revisions);
     const diff = reviewedApplyDiff(details, revision, input);
+    assertImagesPinned(revision);
     const operationId = await this.operations.start({
       details,
+      provider,
       kind: 'apply',
       to: 'applying',
       revisionSeq: revision.seq,
@@ -237,7 +295,16 @@ export class SessionService {
         lifetimeHours: newLifetimeHours(details, revision, lifetime),
       },
       onFailure: { revision: 'failed', action: 'apply-failed' },
-      checkHoldingLock: () => this.planner.recheckPolicy(details, revision),
+      checkHoldingLock: async () => {
+        const fresh = await store.getSession({ id: session.id });
+        const now = latest(fresh.revisions);
+        if (now.seq !== revision.seq) {
+          throw new ConflictError(
+            `Revision ${revision.seq} was superseded by revision ${now.seq} (a follow-up) before the apply started; review revision ${now.seq} and apply it`,
+          );
+        }
+        await this.planner.recheckPolicy(details, revision);
+      },
     });
     return { details: await store.getSession({ id: session.id }), operationId };
   }
@@ -250,9 +317,13 @@ export class SessionService {
     reason?: 'manual' | 'expired';
   }): Promise<{ details: SessionDetails; operationId: string }> {
     const { store } = this.options;
-    const details = await store.getSession({ id: input.id });
-    const { session } = details;
+    let details = await store.getSession({ id: input.id });
+    const provider = this.providerOf(details.session);
     assertCanDestroy(details, input.confirm);
+    if (details.session.status === 'applying') {
+      details = await this.endInterruptedApply(details, input.actor);
+    }
+    const { session } = details;
     const final = input.reason === 'expired' ? 'expired' : 'destroyed';
     // Deletes go where the resources run, not where a proposed revision
     // would move them.
@@ -265,6 +336,7 @@ export class SessionService {
     });
     const operationId = await this.operations.start({
       details,
+      provider,
       kind: 'destroy',
       to: 'destroying',
       revisionSeq: null,
@@ -282,11 +354,90 @@ export class SessionService {
     return { details: await store.getSession({ id: session.id }), operationId };
   }
 
+  /**
+   * Runs `fn` holding the session's lock for a moment (not an operation);
+   * 409 naming the holder when an operation holds it.
+   */
+  private async holdingLock<T>(
+    sessionId: string,
+    actor: Actor,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const { locks, operations } = this.options;
+    const key = `session:${sessionId}`;
+    const operationId = randomUUID();
+    const lock = await locks.acquire({
+      key,
+      operationId,
+      holder: actor.userEntityRef,
+      leaseMillis: operations.leaseMillis,
+    });
+    if (!lock.acquired) {
+      throw new SessionLockedError(sessionId, lock.holder);
+    }
+    try {
+      return await fn();
+    } finally {
+      await locks.release({ key, operationId });
+    }
+  }
+
+  /**
+   * An `applying` session no live operation holds (its holder crashed and
+   * the lease ran out) is ended `failed`, its revision too, so it can be
+   * destroyed: clean-up never waits for a resume that policy may refuse.
+   */
+  private async endInterruptedApply(
+    details: SessionDetails,
+    actor: Actor,
+  ): Promise<SessionDetails> {
+    const { store } = this.options;
+    const { session } = details;
+    const interrupted = details.operations.find(
+      o => o.kind === 'apply' && o.status === 'running',
+    );
+    await this.holdingLock(session.id, actor, async () => {
+      const ended = await store.transition({
+        id: session.id,
+        from: ['applying'],
+        to: 'failed',
+        revision:
+          interrupted?.revisionSeq !== undefined &&
+          interrupted?.revisionSeq !== null
+            ? { seq: interrupted.revisionSeq, status: 'failed' }
+            : undefined,
+        audit: {
+          actor: actor.userEntityRef,
+          action: 'apply-failed',
+          revisionSeq: interrupted?.revisionSeq ?? undefined,
+          details: {
+            operationId: interrupted?.id ?? null,
+            reason:
+              'interrupted: no live operation held the lock; ended to destroy the session',
+          },
+        },
+      });
+      if (!ended) {
+        const current = await store.getSession({ id: session.id });
+        assertCanDestroy({ ...current, lock: null }, true); // ours
+      }
+    });
+    return store.getSession({ id: session.id });
+  }
+
   /** Moves the expiry, within the maximum lifetime counted from now. */
   async extend(input: { id: string; hours: unknown; actor: Actor }) {
     const { store, lifetime } = this.options;
-    const { session } = await store.getSession({ id: input.id });
+    const details = await store.getSession({ id: input.id });
+    const { session } = details;
     const expiresAt = extendedExpiry(session, input.hours, lifetime);
+    // The lifetime rules of planning (IntentPolicy limits and approvals
+    // included) for the lifetime the session would have from now.
+    const ttlHours =
+      Math.round(
+        ((new Date(expiresAt).getTime() - Date.now()) / 3_600_000) * 100,
+      ) / 100;
+    await this.planner.assertLifetimeAllowed(details, ttlHours);
     const changed = await store.transition({
       id: session.id,
       from: [session.status],
@@ -314,15 +465,26 @@ export class SessionService {
     return this.options.store.getSession({ id: input.id });
   }
 
-  /** Drops a session's lock whoever holds it (admins only; audited). */
-  async forceReleaseLock(input: { id: string; actor: Actor }) {
+  /**
+   * Drops a session's lock whoever holds it (admins only; audited when there
+   * was one). The operation that held it is `aborted` and stops before its
+   * next cloud call (fencing); the session it was applying or destroying is
+   * `failed`, to retry or destroy. `abortedOperationId` names it.
+   */
+  async forceReleaseLock(input: { id: string; actor: Actor }): Promise<{
+    released: SessionLock | null;
+    abortedOperationId?: string;
+  }> {
     const { store, locks } = this.options;
     await store.getSession({ id: input.id });
     const released = await locks.forceRelease({
       key: `session:${input.id}`,
       audit: { sessionId: input.id, actor: input.actor.userEntityRef },
     });
-    return { released: released ?? null };
+    this.options.onChange?.(input.id);
+    return released
+      ? { released, abortedOperationId: released.operationId }
+      : { released: null };
   }
 
   /** Resolves when every operation started so far has finished. */

@@ -2,7 +2,12 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   PolicyFinding,
   Revision,
@@ -114,9 +119,51 @@ export class Approvals {
     decision: 'approve' | 'reject';
     comment?: string;
     actor: Actor;
+    /**
+     * Whether the caller may read the session (the router's read decision
+     * on it). False: a caller who is no approver gets 404. Left out, the
+     * caller is taken to be able to read it (the router authorized them).
+     */
+    mayRead?: boolean;
   }): Promise<void> {
     const { store, membership, approvalTtlHours } = this.options;
     const details = await store.getSession({ id: input.id });
+    // Membership first: a caller who is not an approver of the latest
+    // revision needing approval learns no state, verdict or plan hash from
+    // the answer, and nothing at all (404) when they may not read the
+    // session either.
+    const actorRef = input.actor.userEntityRef;
+    const pending = [...details.revisions]
+      .reverse()
+      .find(r => r.policy.verdict === 'require-approval');
+    const pendingGroups = pending ? approverGroups(pending) : [];
+    const mayApprove =
+      pendingGroups.length > 0 &&
+      (await membership.isMemberOfAny(actorRef, pendingGroups));
+    if (!mayApprove) {
+      if (input.mayRead === false) {
+        throw new NotFoundError(`No session with id ${input.id}`);
+      }
+      if (!pending) {
+        throw new ConflictError(
+          `No revision of session ${input.id} needs approval`,
+        );
+      }
+      if (actorRef === pending.createdBy) {
+        throw new NotAllowedError(
+          `You asked for revision ${
+            pending.seq
+          }; a member of ${pendingGroups.join(
+            ' or ',
+          )} other than you must approve it`,
+        );
+      }
+      throw new NotAllowedError(
+        `Only members of ${pendingGroups.join(' or ')} may approve revision ${
+          pending.seq
+        }; ${actorRef} is not one`,
+      );
+    }
     const revision = details.revisions.find(r => r.seq === input.seq);
     if (!revision) {
       throw new InputError(`Session ${input.id} has no revision ${input.seq}`);

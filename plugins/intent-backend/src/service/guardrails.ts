@@ -11,6 +11,11 @@ import type {
 export interface PolicySubject {
   owner: string;
   team: string | null;
+  /**
+   * Every group the owner is a member of (catalog `memberOf`): a policy
+   * scoped to teams applies when any of them, or `team`, is listed.
+   */
+  groups?: string[];
   region: string;
   ttlHours: number;
 }

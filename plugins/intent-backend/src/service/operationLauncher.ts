@@ -12,13 +12,14 @@ import {
 import type { CloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { randomUUID } from 'node:crypto';
 import { LockStore, SessionStore } from '../database';
-import { SessionStateError } from './errors';
+import { SessionLockedError, SessionStateError } from './errors';
 import { OperationRunner, OperationSettings } from './OperationRunner';
-import { assertUnlocked } from './sessionState';
 
 /** One apply or destroy to start, and what its outcome changes. @internal */
 export interface OperationRequest {
   details: SessionDetails;
+  /** The cloud the session was created on (`session.provider`). */
+  provider: CloudProvider;
   kind: 'apply' | 'destroy';
   to: SessionStatus;
   revisionSeq: number | null;
@@ -57,7 +58,6 @@ export class OperationLauncher {
     private readonly options: {
       store: SessionStore;
       locks: LockStore;
-      provider: CloudProvider;
       logger: LoggerService;
       operations: OperationSettings;
       onChange?: (sessionId: string, operationId?: string) => void;
@@ -66,7 +66,6 @@ export class OperationLauncher {
     this.runner = new OperationRunner({
       store: options.store,
       locks: options.locks,
-      provider: options.provider,
       logger: options.logger,
       settings: options.operations,
       onProgress: options.onChange,
@@ -86,7 +85,7 @@ export class OperationLauncher {
       leaseMillis: operations.leaseMillis,
     });
     if (!lock.acquired) {
-      assertUnlocked({ ...input.details, lock: lock.holder });
+      throw new SessionLockedError(session.id, lock.holder);
     }
     try {
       await input.checkHoldingLock?.();
@@ -127,20 +126,38 @@ export class OperationLauncher {
       revisionSeq: input.revisionSeq,
       actor: input.actor,
     });
+    // Holding the lock, any other running operation of the session is dead
+    // (its holder crashed, or it was fenced off): it never finishes itself.
+    const aborted = await store.abortOperations({
+      sessionId: session.id,
+      except: operationId,
+      error: `Interrupted; resumed by operation ${operationId}`,
+    });
+    if (aborted.length > 0) {
+      logger.info(
+        `Operation ${operationId} resumes session ${
+          session.id
+        } after ${aborted.join(', ')}`,
+      );
+    }
+    const generation = lock.generation;
     const run = this.runner
       .run({
         sessionId: session.id,
         owner: session.owner,
         operationId,
+        provider: input.provider,
         region: input.region,
         planTags: input.planTags,
         revisionSeq: input.revisionSeq,
         steps: input.steps,
         resources: fresh.resources,
+        generation,
       })
       .then(
-        () => this.finish(input, operationId, 'succeeded'),
-        error => this.finish(input, operationId, 'failed', error as Error),
+        () => this.finish(input, operationId, generation, 'succeeded'),
+        error =>
+          this.finish(input, operationId, generation, 'failed', error as Error),
       )
       .catch(error =>
         logger.error(`Operation ${operationId} could not finish`, error),
@@ -160,29 +177,29 @@ export class OperationLauncher {
   private async finish(
     input: OperationRequest,
     operationId: string,
+    generation: number,
     outcome: 'succeeded' | 'failed',
     error?: Error,
   ) {
     const { store, locks, logger } = this.options;
     const { session } = input.details;
-    const lost = error?.name === 'LockLostError';
+    const key = `session:${session.id}`;
+    const grant = { key, operationId, generation };
     if (error) {
       logger.warn(
         `Operation ${operationId} on session ${session.id} failed: ${error.message}`,
       );
     }
-    await store.finishOperation({
-      operationId,
-      status: outcome,
-      error: error?.message,
-    });
+    let lost = error?.name === 'LockLostError';
     if (!lost) {
+      // The outcome (session, revision, operation, audit) and the lock's
+      // release are one transaction, made only by the current lock grant.
       const succeeded = outcome === 'succeeded';
       const { onSuccess, onFailure } = input;
       const revisionStatus = succeeded
         ? onSuccess.revision
         : onFailure.revision;
-      await store.transition({
+      const moved = await store.transition({
         id: session.id,
         from: [input.to],
         to: succeeded ? onSuccess.to : 'failed',
@@ -191,6 +208,8 @@ export class OperationLauncher {
             ? { seq: input.revisionSeq, status: revisionStatus }
             : undefined,
         ...(succeeded ? successPatch(onSuccess) : {}),
+        operation: { id: operationId, status: outcome, error: error?.message },
+        lock: grant,
         audit: {
           actor: input.actor,
           action: succeeded ? onSuccess.action : onFailure.action,
@@ -198,7 +217,30 @@ export class OperationLauncher {
           details: { operationId, ...(error ? { error: error.message } : {}) },
         },
       });
-      await locks.release({ key: `session:${session.id}`, operationId });
+      if (!moved) {
+        lost = !(await locks.isHeld(grant));
+        if (!lost) {
+          // The session moved on without us (it should not): record the
+          // outcome and let go.
+          await store.finishOperation({
+            operationId,
+            status: outcome,
+            error: error?.message,
+          });
+          await locks.release({ key, operationId });
+        }
+      }
+    }
+    if (lost) {
+      // Fenced off: ends `aborted` (unless its release already said so); the
+      // session is left to whoever holds the lock now, or to recovery.
+      await store.finishOperation({
+        operationId,
+        status: 'aborted',
+        error:
+          error?.message ??
+          `The lock on session ${session.id} was lost before the outcome was recorded`,
+      });
     }
     this.options.onChange?.(session.id, operationId);
   }

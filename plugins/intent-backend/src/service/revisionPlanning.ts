@@ -11,17 +11,30 @@ import {
   diffPlans,
   parsePlan,
   Plan,
+  PolicyFinding,
   Revision,
   SessionDetails,
   validateIntentText,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import type { IntentPlanner } from '@intent-sandboxes/backstage-plugin-intent-node';
+import type {
+  CloudProvider,
+  IntentPlanner,
+} from '@intent-sandboxes/backstage-plugin-intent-node';
 import { NewRevision } from '../database';
 import { describeFinding } from './approvals';
 import { Guardrails } from './guardrails';
+import { Membership } from './membership';
 import { planHash } from './hashing';
+import { pinImages, withReplacementReasons } from './imagePinning';
 import { withPlacement } from './placement';
-import { Actor, LifetimeSettings, lifetimeHours } from './sessionState';
+import {
+  Actor,
+  appliedPlan,
+  appliedRegion,
+  latest,
+  LifetimeSettings,
+  lifetimeHours,
+} from './sessionState';
 
 /** Whose session a plan is checked for. @internal */
 export interface PlanSubject {
@@ -31,8 +44,9 @@ export interface PlanSubject {
 
 /**
  * Turns an intent into the next revision: plans it with the configured
- * planner, validates and places the plan, runs the guardrails (policy and
- * cost) and diffs it against what runs. Stores nothing.
+ * planner, validates and places the plan, pins its instances' images with
+ * the session's cloud, runs the guardrails (policy and cost) and diffs it
+ * against what runs. Stores nothing.
  *
  * @internal
  */
@@ -42,6 +56,11 @@ export class RevisionPlanner {
       planner: IntentPlanner;
       guardrails: Guardrails;
       lifetime: LifetimeSettings;
+      /**
+       * The owner's groups, which team-scoped policies look at; without it
+       * only the session's `team` does.
+       */
+      membership?: Membership;
     },
   ) {}
 
@@ -53,6 +72,11 @@ export class RevisionPlanner {
     prior: Plan | null;
     subject: PlanSubject;
     actor: Actor;
+    /**
+     * The session's cloud, which resolves images; called only when an
+     * image must be resolved (it throws when that cloud is not installed).
+     */
+    provider: () => CloudProvider;
   }): Promise<{ revision: NewRevision; ttlHours: number }> {
     const problem = validateIntentText(input.intent);
     if (problem) {
@@ -90,7 +114,13 @@ export class RevisionPlanner {
         } returned an invalid plan: ${checked.problems.join('; ')}`,
       );
     }
-    const plan = withPlacement(checked.plan);
+    const pinned = await pinImages({
+      plan: withPlacement(checked.plan),
+      current: input.current,
+      prior: input.prior,
+      provider: input.provider,
+    });
+    const plan = pinned.plan;
     const { policy, cost, ttlHours } = await this.evaluate(
       plan,
       input.subject,
@@ -103,10 +133,10 @@ export class RevisionPlanner {
         planner: result.planner,
         plan,
         assumptions: result.assumptions,
-        questions: result.questions,
+        questions: [...result.questions, ...pinned.questions],
         outOfScope: result.outOfScope,
         modification: result.modification ?? null,
-        diff: diffPlans(input.prior, plan),
+        diff: withReplacementReasons(diffPlans(input.prior, plan)),
         policy,
         cost,
         planHash: planHash(plan),
@@ -141,6 +171,75 @@ export class RevisionPlanner {
     );
   }
 
+  /**
+   * The lifetime rules of planning, run for an extension: the guardrails
+   * judge what runs (else the latest plan) living `ttlHours` from now.
+   * Throws 409 when a finding the longer lifetime causes denies it or needs
+   * an approval; findings that hold whatever the lifetime (a policy
+   * tightened since the apply) are the business of the next apply, not of
+   * the extension.
+   */
+  async assertLifetimeAllowed(details: SessionDetails, ttlHours: number) {
+    const { session } = details;
+    const plan = appliedPlan(details) ?? latest(details.revisions).plan;
+    const region = appliedPlan(details) ? appliedRegion(details) : plan.region;
+    const guardrails =
+      (await this.options.guardrails.load?.()) ?? this.options.guardrails;
+    const groups = await this.groupsOf(session.owner);
+    const judge = async (hours: number) =>
+      (
+        await guardrails.evaluate({
+          plan,
+          subject: {
+            owner: session.owner,
+            team: session.team,
+            groups,
+            region,
+            ttlHours: hours,
+          },
+        })
+      ).policy;
+    const [longer, shortest] = await Promise.all([judge(ttlHours), judge(0)]);
+    const key = (f: PolicyFinding) =>
+      JSON.stringify([f.source, f.ruleId, f.address ?? null, f.outcome]);
+    const regardless = new Set(shortest.findings.map(key));
+    const caused = longer.findings.filter(f => !regardless.has(key(f)));
+    const blocking = (outcome: PolicyFinding['outcome']) =>
+      caused.filter(f => f.outcome === outcome);
+    const describe = (findings: PolicyFinding[]) =>
+      findings.map(f => `${describeFinding(f)} (${f.source})`).join('; ');
+    const hours = `${ttlHours} hours from now`;
+    if (blocking('deny').length > 0) {
+      throw new ConflictError(
+        `Policy denies extending session ${session.id} to ${hours}: ${describe(
+          blocking('deny'),
+        )}`,
+      );
+    }
+    const approval = blocking('require-approval');
+    if (approval.length > 0) {
+      const approvers = [
+        ...new Set(approval.flatMap(f => (f.approvers ? [f.approvers] : []))),
+      ];
+      throw new ConflictError(
+        `Extending session ${
+          session.id
+        } to ${hours} needs approval by a member of ${
+          approvers.join(' or ') || 'the approvers the policy names'
+        } (${describe(
+          approval,
+        )}); an extension is not approved on its own: ask for the longer lifetime with a follow-up ("keep it for ${Math.ceil(
+          ttlHours,
+        )} hours"), which they can approve, and apply it`,
+      );
+    }
+  }
+
+  /** The owner's groups, for team-scoped policies. */
+  private async groupsOf(owner: string): Promise<string[]> {
+    return (await this.options.membership?.groupsOf?.(owner)) ?? [];
+  }
+
   private async evaluate(
     plan: Plan,
     subject: PlanSubject,
@@ -149,7 +248,12 @@ export class RevisionPlanner {
     const ttlHours = lifetimeHours(plan, this.options.lifetime);
     const { policy, cost } = await guardrails.evaluate({
       plan,
-      subject: { ...subject, region: plan.region, ttlHours },
+      subject: {
+        ...subject,
+        groups: await this.groupsOf(subject.owner),
+        region: plan.region,
+        ttlHours,
+      },
     });
     return { policy, cost, ttlHours };
   }

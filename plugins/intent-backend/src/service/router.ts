@@ -26,6 +26,7 @@ import {
   SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
+  createConditionAuthorizer,
   createConditionTransformer,
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
@@ -35,6 +36,9 @@ import { SessionStore } from '../database';
 import { SessionQuery } from '../permissions';
 import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
+import { BODY_LIMIT_BYTES, jsonBody, refuseUnexpectedBody } from './bodyLimit';
+import { hideDatabaseErrors } from './databaseErrors';
+import { checkTextInput } from './textInput';
 
 type Request = ExpressRequest<any, any, any, any>;
 
@@ -69,7 +73,10 @@ export async function createRouter(
   const router = createValidatedOpenApiRouter(spec);
   // A conditional read decision (e.g. IS_OWNER) becomes a WHERE clause of the list.
   const toSessionQuery = createConditionTransformer(options.sessionRuleset);
-  router.use(express.json({ limit: '64kb' }));
+  // ...and a conditional decision on one loaded session is applied here.
+  const isAllowed = createConditionAuthorizer(
+    options.sessionRuleset as PermissionRuleset<Session>,
+  );
 
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
@@ -201,9 +208,21 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await requireSession(req.params.id);
-    await authorize(credentials, intentSessionReadPermission, req.params.id);
-    res.json(await store.getSession({ id: req.params.id }));
+    // 404 before 403: getSession throws NotFoundError. The read decision is
+    // then taken on the session just loaded: `authorize` with the id would
+    // have the permission backend load it once more (apply-conditions ->
+    // getResources) when the policy answers with conditions.
+    const details = await store.getSession({ id: req.params.id });
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: intentSessionReadPermission }],
+      { credentials },
+    );
+    if (!isAllowed(decision, details.session)) {
+      throw new NotAllowedError(
+        `You are not allowed to ${intentSessionReadPermission.name} on session ${req.params.id}`,
+      );
+    }
+    res.json(details);
   });
 
   router.post('/v1/sessions/:id/revisions', async (req, res) => {
@@ -226,8 +245,28 @@ export async function createRouter(
 
   router.post('/v1/sessions/:id/revisions/:seq/decision', async (req, res) => {
     const credentials = await userCredentials(req);
-    await requireSession(req.params.id);
-    await authorize(credentials, intentSessionApprovePermission, req.params.id);
+    // Approvers need not own the session: whether they may approve is decided
+    // by their membership in the approver groups (in decide, before anything
+    // about the revision is said). Callers who may neither read nor approve
+    // learn nothing, not even that the session exists.
+    const loaded = await store.getSession({ id: req.params.id });
+    const [approve, read] = await permissions.authorizeConditional(
+      [
+        { permission: intentSessionApprovePermission },
+        { permission: intentSessionReadPermission },
+      ],
+      { credentials },
+    );
+    const mayApprove = isAllowed(approve, loaded.session);
+    const mayRead = isAllowed(read, loaded.session);
+    if (!mayApprove && !mayRead) {
+      throw new NotFoundError(`No session with id ${req.params.id}`);
+    }
+    if (!mayApprove) {
+      throw new NotAllowedError(
+        `You are not allowed to ${intentSessionApprovePermission.name} on session ${req.params.id}`,
+      );
+    }
     const details = await audited(
       req,
       'revision-decide',
@@ -240,6 +279,7 @@ export async function createRouter(
           decision: req.body.decision,
           comment: req.body.comment,
           actor: actorOf(req, credentials),
+          mayRead,
         }),
     );
     res.json(details);
@@ -368,10 +408,16 @@ export async function createRouter(
         return result;
       }),
   };
+  // Checks every request, the admin routes' included, before any route.
+  // The body is parsed here, not inside the validated router: see jsonBody.
   const root = express.Router();
+  root.use(refuseUnexpectedBody(spec));
+  root.use(jsonBody({ limitBytes: BODY_LIMIT_BYTES }));
+  root.use(checkTextInput());
   root.use(router);
   for (const factory of options.adminRoutes ?? []) {
     root.use(factory(adminContext));
   }
+  root.use(hideDatabaseErrors());
   return root;
 }

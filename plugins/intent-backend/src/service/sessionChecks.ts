@@ -103,10 +103,19 @@ export function reviewedApplyDiff(
   return diff;
 }
 
+/**
+ * Destroy is possible from every state but the final ones once no live
+ * operation holds the lock, whatever policy says now (policy judges what
+ * gets created, never the clean-up). An `applying` session without a live
+ * lock is an apply whose holder crashed: the caller ends it `failed` first.
+ */
 export function assertCanDestroy(details: SessionDetails, confirm: unknown) {
   const { session } = details;
   assertUnlocked(details);
-  if (!canTransition(session.status, 'destroying')) {
+  if (
+    session.status !== 'applying' &&
+    !canTransition(session.status, 'destroying')
+  ) {
     throw new SessionStateError(
       `Session ${session.id} is ${session.status}; it cannot be destroyed now`,
       session.status,

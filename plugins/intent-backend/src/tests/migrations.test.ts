@@ -34,6 +34,10 @@ const now = new Date('2026-11-25T12:00:00.000Z');
 /** The columns a migration adds to existing tables. */
 const ADDED_COLUMNS: Record<string, Array<[table: string, column: string]>> = {
   '20261202_addResourceRegion.js': [['resources', 'region']],
+  '20261202_addLockGeneration.js': [
+    ['locks', 'generation'],
+    ['locks', 'released_at'],
+  ],
 };
 
 const sessionId = 'session-1';
@@ -150,6 +154,29 @@ const SEEDS: Record<string, (knex: Knex) => Promise<void>> = {
       updated_at: now,
     });
   },
+  '20261202_addLockGeneration.js': async knex => {
+    // A held lock of a later generation, and an operation a resume aborted.
+    await knex('locks').insert({
+      key: 'session:session-2',
+      operation_id: 'operation-3',
+      holder: 'user:default/ada',
+      acquired_at: now,
+      expires_at: now,
+      generation: 7,
+      released_at: null,
+    });
+    await knex('operations').insert({
+      id: 'operation-2',
+      session_id: sessionId,
+      kind: 'apply',
+      revision_seq: 1,
+      status: 'aborted',
+      actor: 'user:default/ada',
+      error: 'Interrupted; resumed by operation operation-3',
+      started_at: now,
+      finished_at: now,
+    });
+  },
 };
 
 /** The identifying columns of every row of every table that exists. */
@@ -207,6 +234,17 @@ describe('migrations', () => {
       expect(regions).toEqual([
         { address: 'aws_eip.web', region: 'us-east-1' },
         { address: 'aws_instance.web', region: null },
+      ]);
+
+      // Locks from before fencing start at generation 1.
+      const generations = await knex('locks')
+        .select('key', 'generation', 'released_at')
+        .orderBy('key');
+      expect(
+        generations.map(g => [g.key, Number(g.generation), g.released_at]),
+      ).toEqual([
+        ['session:session-1', 1, null],
+        ['session:session-2', 7, null],
       ]);
 
       // Down, one step at a time: what the remaining schema holds survives.

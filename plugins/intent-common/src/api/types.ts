@@ -110,7 +110,12 @@ export interface Operation {
   sessionId: string;
   kind: 'apply' | 'destroy';
   revisionSeq: number | null;
-  status: 'running' | 'succeeded' | 'failed';
+  /**
+   * Every operation ends `succeeded`, `failed` or `aborted`: `aborted` when
+   * it stopped without finishing, because its backend crashed (the operation
+   * that resumed it is named in `error`) or its lock was force-released.
+   */
+  status: 'running' | 'succeeded' | 'failed' | 'aborted';
   actor: string;
   error: string | null;
   startedAt: string;

@@ -3,9 +3,12 @@
 
 import {
   canonicalJson,
+  dataReferences,
+  existingAddress,
   Plan,
   PlanResource,
   references,
+  replacementReason,
   requiresReplacement,
   resourceAddress,
   ResourceType,
@@ -61,6 +64,9 @@ export interface PlanDiff {
  */
 const REPLACING_REFERENCES: Partial<Record<ResourceType, string[]>> = {
   aws_subnet: ['vpc'],
+  aws_internet_gateway: ['vpc'],
+  aws_route_table: ['vpc'],
+  aws_route_table_association: ['subnet', 'routeTable'],
   aws_security_group: ['vpc'],
   aws_instance: ['subnet', 'keyPair'],
   aws_volume_attachment: ['volume', 'instance'],
@@ -130,7 +136,49 @@ function changeFor(
     return { ...base, action: 'noop', fields };
   }
   const replace = fields.some(f => f.forcesReplacement);
-  return { ...base, action: replace ? 'replace' : 'update', fields };
+  if (!replace) {
+    return { ...base, action: 'update', fields };
+  }
+  const reason = replacementReason(
+    before.type,
+    before as unknown as Record<string, unknown>,
+    after as unknown as Record<string, unknown>,
+  );
+  return { ...base, action: 'replace', fields, ...(reason ? { reason } : {}) };
+}
+
+/**
+ * A plan as {@link diffPlans} reads it: `existing` may be left out (no
+ * existing resources), as in plans written before it was added.
+ *
+ * @public
+ */
+export type DiffablePlan = Omit<Plan, 'existing'> &
+  Partial<Pick<Plan, 'existing'>>;
+
+/**
+ * The `existing` entries whose lookup differs between the plans (or that one
+ * of them lacks): what refers to them may now mean another cloud resource.
+ */
+function changedExisting(
+  prior: DiffablePlan | null,
+  desired: DiffablePlan,
+): Set<string> {
+  const lookups = (plan: DiffablePlan | null) =>
+    new Map(
+      (plan?.existing ?? []).map(e => [
+        existingAddress(e),
+        canonicalJson(e.lookup),
+      ]),
+    );
+  const before = lookups(prior);
+  const after = lookups(desired);
+  return new Set(
+    [...after.keys()].filter(
+      address =>
+        before.has(address) && before.get(address) !== after.get(address),
+    ),
+  );
 }
 
 /**
@@ -142,7 +190,10 @@ function changeFor(
  *
  * @public
  */
-export function diffPlans(prior: Plan | null, desired: Plan): PlanDiff {
+export function diffPlans(
+  prior: DiffablePlan | null,
+  desired: DiffablePlan,
+): PlanDiff {
   // Nothing moves between regions: every resource that stays is created in
   // the new region and deleted in the old one.
   const regionMove =
@@ -160,6 +211,38 @@ export function diffPlans(prior: Plan | null, desired: Plan): PlanDiff {
       changeFor(before.get(address), after.get(address), regionMove),
     ]),
   );
+
+  // An existing resource looked up differently may be another cloud
+  // resource: what refers to it follows, as if it were replaced.
+  const lookedUpAgain = changedExisting(prior, desired);
+  if (lookedUpAgain.size > 0 && !regionMove) {
+    for (const change of changes.values()) {
+      if (
+        !change.after ||
+        (change.action !== 'noop' && change.action !== 'update')
+      ) {
+        continue;
+      }
+      const targets = dataReferences(change.after).filter(t =>
+        lookedUpAgain.has(t),
+      );
+      if (targets.length === 0) {
+        continue;
+      }
+      const forcing = REPLACING_REFERENCES[change.type] ?? [];
+      const record = change.after as unknown as Record<string, unknown>;
+      const forced = targets.some(target =>
+        forcing.some(field => record[field] === target),
+      );
+      if (forced) {
+        change.action = 'replace';
+        change.reason = `${targets.join(', ')} is looked up differently`;
+      } else if (change.action === 'noop') {
+        change.action = 'update';
+        change.reason = `${targets.join(', ')} is looked up differently`;
+      }
+    }
+  }
 
   // A replaced resource gets a new cloud id: what refers to it must follow,
   // until nothing more changes.

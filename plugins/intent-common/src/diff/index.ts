@@ -4,6 +4,7 @@
 export { diffPlans } from './diff';
 export type {
   ChangeAction,
+  DiffablePlan,
   FieldChange,
   PlanDiff,
   ResourceChange,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { requiresReplacement } from './replacement';
+import { replacementReason, requiresReplacement } from './replacement';
 import {
   awsInstanceSchema,
   PlanResource,
@@ -73,6 +73,40 @@ describe('requiresReplacement', () => {
         image: { ...instance.image, architecture: 'arm64' },
       }),
     ).toEqual(['image']);
+  });
+
+  it('replaces an instance whose pinned image id changes, and says why', () => {
+    const pinned = awsInstanceSchema.parse({
+      ...instance,
+      image: { ...instance.image, id: 'ami-0aaaaaaaaaaaaaaaa' },
+    });
+    const moved = awsInstanceSchema.parse({
+      ...instance,
+      image: { ...instance.image, id: 'ami-0bbbbbbbbbbbbbbbb' },
+    });
+    expect(requiresReplacement('aws_instance', pinned, moved)).toEqual([
+      'image.id',
+    ]);
+    expect(replacementReason('aws_instance', pinned, moved)).toBe(
+      'image ami-0aaaaaaaaaaaaaaaa \u2192 ami-0bbbbbbbbbbbbbbbb',
+    );
+    // Another version is an image change, whatever the ids.
+    expect(
+      requiresReplacement('aws_instance', pinned, {
+        ...moved,
+        image: { ...moved.image, version: '22.04' },
+      }),
+    ).toEqual(['image']);
+    expect(replacementReason('aws_instance', instance, pinned)).toBeUndefined();
+  });
+
+  it('treats an image id pinned where none was as no change', () => {
+    const pinned = awsInstanceSchema.parse({
+      ...instance,
+      image: { ...instance.image, id: 'ami-0aaaaaaaaaaaaaaaa' },
+    });
+    expect(requiresReplacement('aws_instance', instance, pinned)).toEqual([]);
+    expect(requiresReplacement('aws_instance', pinned, instance)).toEqual([]);
   });
 
   it('treats a removed reference as a change, but a dropped cloud default as none', () => {

@@ -12,9 +12,14 @@ import type { ResourceType } from './schema';
 const REPLACING_FIELDS: Record<ResourceType, string[]> = {
   aws_vpc: ['cidrBlock'],
   aws_subnet: ['vpc', 'cidrBlock', 'availabilityZone'],
+  aws_internet_gateway: ['vpc'],
+  aws_route_table: ['vpc'],
+  aws_route_table_association: ['subnet', 'routeTable'],
   aws_security_group: ['vpc', 'description'],
-  aws_key_pair: ['publicKey'],
+  aws_key_pair: ['publicKey', 'keyName'],
   aws_instance: [
+    'software',
+    'userData',
     'image',
     'subnet',
     'availabilityZone',
@@ -43,11 +48,19 @@ const GROW_ONLY_FIELDS: Partial<Record<ResourceType, string[]>> = {
  * cloud chose, so it is no change.
  */
 const CLOUD_DEFAULTED_FIELDS: Partial<Record<ResourceType, string[]>> = {
-  aws_instance: ['availabilityZone'],
+  aws_instance: ['availabilityZone', 'userData'],
   aws_subnet: ['availabilityZone'],
   aws_ebs_volume: ['availabilityZone'],
-  aws_key_pair: ['publicKey'],
+  aws_key_pair: ['publicKey', 'keyName'],
   aws_s3_bucket: ['bucketName'],
+};
+
+/**
+ * Fields whose absence means an empty list (a resource written before the
+ * field existed, a cloud that does not report it).
+ */
+const EMPTY_LIST_FIELDS: Partial<Record<ResourceType, string[]>> = {
+  aws_instance: ['software'],
 };
 
 function valueAt(record: Readonly<Record<string, unknown>>, path: string) {
@@ -63,10 +76,37 @@ function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * An instance's image is replaced when its os, version or architecture
+ * change (`image`), or when both sides pin an image id and the ids differ
+ * (`image.id`: the same os and version, resolved to another image). An id
+ * pinned where none was (a plan from before ids were pinned, a cloud that
+ * reports none) is no change: the cloud chose the image at create time.
+ */
+function imageChanges(before: unknown, after: unknown): string[] {
+  if (!isRecord(before) || !isRecord(after)) {
+    return same(before, after) ? [] : ['image'];
+  }
+  const { id: beforeId, ...beforeRest } = before;
+  const { id: afterId, ...afterRest } = after;
+  if (!same(beforeRest, afterRest)) {
+    return ['image'];
+  }
+  return typeof beforeId === 'string' &&
+    typeof afterId === 'string' &&
+    beforeId !== afterId
+    ? ['image.id']
+    : [];
+}
+
 /**
  * The fields whose change from `before` to `after` the cloud cannot apply in
  * place, so the resource must be replaced (a new one created, the old one
- * deleted): e.g. `image`, `availabilityZone`, `rootVolume.encrypted`,
+ * deleted): e.g. `image` (or only its pinned `image.id`), `availabilityZone`, `rootVolume.encrypted`,
  * `cidrBlock`, `bucketName`, a key pair's `publicKey`, or a volume size that
  * shrinks. Empty when an update in place will do (tags, security group rules,
  * instance type, a volume that grows, ...).
@@ -84,12 +124,18 @@ export function requiresReplacement(
   after: Readonly<Record<string, unknown>>,
 ): string[] {
   const defaulted = CLOUD_DEFAULTED_FIELDS[type] ?? [];
-  const changed = REPLACING_FIELDS[type].filter(path => {
+  const changed = REPLACING_FIELDS[type].flatMap(path => {
     const next = valueAt(after, path);
-    if (next === undefined && defaulted.includes(path)) {
-      return false;
+    if (type === 'aws_instance' && path === 'image') {
+      return imageChanges(valueAt(before, path), next);
     }
-    return !same(valueAt(before, path), next);
+    if (next === undefined && defaulted.includes(path)) {
+      return [];
+    }
+    if ((EMPTY_LIST_FIELDS[type] ?? []).includes(path)) {
+      return same(valueAt(before, path) ?? [], next ?? []) ? [] : [path];
+    }
+    return same(valueAt(before, path), next) ? [] : [path];
   });
   const shrunk = (GROW_ONLY_FIELDS[type] ?? []).filter(path => {
     const previous = valueAt(before, path);
@@ -101,4 +147,41 @@ export function requiresReplacement(
     );
   });
   return [...changed, ...shrunk];
+}
+
+/**
+ * Why a resource is replaced, in words, where its fields alone do not say
+ * it: an instance whose image keeps its os, version and architecture but
+ * was resolved to another image id is replaced because of
+ * `image ami-0aaa… → ami-0bbb…`; one whose software changes because of
+ * `software nginx → nginx, docker` (installed at first boot only).
+ * Undefined otherwise. Pure.
+ *
+ * @public
+ */
+export function replacementReason(
+  type: ResourceType,
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const fields = requiresReplacement(type, before, after);
+  const reasons: string[] = [];
+  if (fields.includes('image.id')) {
+    reasons.push(
+      `image ${valueAt(before, 'image.id')} \u2192 ${valueAt(
+        after,
+        'image.id',
+      )}`,
+    );
+  }
+  if (fields.includes('software')) {
+    const list = (value: unknown) =>
+      Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none';
+    reasons.push(
+      `software ${list(valueAt(before, 'software'))} \u2192 ${list(
+        valueAt(after, 'software'),
+      )}`,
+    );
+  }
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
 }

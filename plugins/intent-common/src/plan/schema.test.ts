@@ -49,6 +49,26 @@ describe('parsePlan', () => {
     });
   });
 
+  it('takes a pinned image id shaped like an AMI id, and nothing else', () => {
+    const withId = (id: string) =>
+      parsePlan({
+        formatVersion: 1,
+        region: 'eu-west-1',
+        resources: [{ ...instance, image: { ...instance.image, id } }],
+      });
+    expect(withId('ami-0123456789abcdef0')).toMatchObject({
+      ok: true,
+      plan: { resources: [{ image: { id: 'ami-0123456789abcdef0' } }] },
+    });
+    expect(withId('ami-12345678').ok).toBe(true);
+    expect(withId('ubuntu-24.04')).toEqual({
+      ok: false,
+      problems: [
+        'resources.0.image.id: Expected an AMI id such as ami-0123456789abcdef0',
+      ],
+    });
+  });
+
   it('refuses unknown resource types and format versions', () => {
     expect(
       parsePlan({ formatVersion: 2, region: 'eu-west-1', resources: [] }).ok,

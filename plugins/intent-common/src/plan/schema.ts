@@ -2,6 +2,7 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { z } from 'zod';
+import { softwareIds, softwareProblems } from '../software';
 
 /**
  * Version of the plan document format. Stored with every revision so that a
@@ -43,6 +44,9 @@ export const volumeTypes = [
 export const resourceTypes = [
   'aws_vpc',
   'aws_subnet',
+  'aws_internet_gateway',
+  'aws_route_table',
+  'aws_route_table_association',
   'aws_security_group',
   'aws_key_pair',
   'aws_instance',
@@ -63,15 +67,43 @@ const resourceName = z
   );
 
 /**
- * A reference to another resource of the same plan by its address, e.g.
- * `aws_security_group.ssh`.
+ * The resource types an `existing` entry may name: resources a plan can use
+ * but not create, looked up in the cloud by name, id or (VPC, subnet) as the
+ * region's default.
+ *
+ * @public
+ */
+export const existingResourceTypes = [
+  'aws_key_pair',
+  'aws_vpc',
+  'aws_subnet',
+  'aws_security_group',
+] as const;
+
+/** @public */
+export type ExistingResourceType = (typeof existingResourceTypes)[number];
+
+const NAME_PATTERN = '[a-z][a-z0-9_]{0,62}';
+
+/**
+ * A reference to another resource of the plan: the address of one of its
+ * resources of the right type (`aws_security_group.ssh`) or, for the types
+ * an `existing` entry may name, the data address of such an entry
+ * (`data.aws_key_pair.laptop`). That the target is in the plan (or in
+ * `existing`) is checked by the plan's own validation.
  */
 function ref<T extends ResourceType>(type: T) {
+  const existing = (existingResourceTypes as readonly string[]).includes(type);
+  const pattern = existing
+    ? `^(data\\.)?${type}\\.${NAME_PATTERN}$`
+    : `^${type}\\.${NAME_PATTERN}$`;
   return z
     .string()
     .regex(
-      new RegExp(`^${type}\\.[a-z][a-z0-9_]{0,62}$`),
-      `Expected the address of an ${type} in this plan, e.g. ${type}.main`,
+      new RegExp(pattern),
+      existing
+        ? `Expected the address of an ${type} in this plan, e.g. ${type}.main, or of an existing one, e.g. data.${type}.main`
+        : `Expected the address of an ${type} in this plan, e.g. ${type}.main`,
     );
 }
 
@@ -117,6 +149,21 @@ export const imageSchema = z.object({
   os: z.enum(operatingSystems),
   version: z.string().min(1).max(32),
   architecture: z.enum(architectures),
+  /**
+   * The image id (an AMI such as `ami-0123456789abcdef0`) for os, version and
+   * architecture in the plan's region: resolved by the cloud at plan time;
+   * pinned so apply and export are reproducible. Planners leave it out.
+   */
+  id: z
+    .string()
+    .regex(
+      /^ami-[0-9a-f]{8}([0-9a-f]{9})?$/,
+      'Expected an AMI id such as ami-0123456789abcdef0',
+    )
+    .optional()
+    .describe(
+      'Resolved by the cloud at plan time; pinned so apply and export are reproducible',
+    ),
 });
 
 /** @public */
@@ -126,7 +173,12 @@ export const rootVolumeSchema = z.object({
   encrypted: z.boolean(),
 });
 
-/** @public */
+/**
+ * An EC2 instance. Its cloud name is its `Name` tag (`tags.Name`), kept
+ * exactly as the requester gave it; the plan address is derived from it.
+ *
+ * @public
+ */
 export const awsInstanceSchema = z.object({
   type: z.literal('aws_instance'),
   name: resourceName,
@@ -149,6 +201,30 @@ export const awsInstanceSchema = z.object({
   }),
   /** IMDSv2 when `required`. */
   metadataHttpTokens: z.enum(['required', 'optional']).default('required'),
+  /**
+   * Software to install at first boot: ids of the vetted software catalogue
+   * (`softwareIds`: nginx, docker, ...), installed from the image's own
+   * package repositories. A change replaces the instance.
+   */
+  software: z
+    .array(z.string().min(1).max(64))
+    .max(20)
+    .default([])
+    .describe(
+      `Software to install at first boot, ids from the vetted catalogue: ${softwareIds.join(
+        ', ',
+      )}. Not for Windows.`,
+    ),
+  /**
+   * Cloud-init user data: derived from `software` by `userDataFor` (the
+   * backend fills it in); planners leave it out.
+   */
+  userData: z
+    .string()
+    .max(16384)
+    .optional()
+    .describe('Derived from software by the backend; planners leave it out'),
+  /** The instance's cloud name is its `Name` tag (`tags.Name`). */
   tags: tagsSchema.default({}),
 });
 
@@ -171,7 +247,12 @@ export const securityGroupRuleSchema = z
     path: ['cidrBlocks'],
   });
 
-/** @public */
+/**
+ * A security group. Its cloud name (EC2 `GroupName`, Terraform `name`) is its
+ * `Name` tag (`tags.Name`) when given, else generated from the session.
+ *
+ * @public
+ */
 export const awsSecurityGroupSchema = z.object({
   type: z.literal('aws_security_group'),
   name: resourceName,
@@ -193,7 +274,11 @@ export const awsSecurityGroupSchema = z.object({
   tags: tagsSchema.default({}),
 });
 
-/** @public */
+/**
+ * An EBS volume. Its cloud name is its `Name` tag (`tags.Name`).
+ *
+ * @public
+ */
 export const awsEbsVolumeSchema = z.object({
   type: z.literal('aws_ebs_volume'),
   name: resourceName,
@@ -240,6 +325,18 @@ export const awsKeyPairSchema = z.object({
       'Expected an OpenSSH public key',
     )
     .optional(),
+  /**
+   * The key pair's name in the cloud (what EC2 calls `KeyName`); omitted:
+   * generated from the session and address.
+   */
+  keyName: z
+    .string()
+    .regex(
+      /^[\x20-\x7e]{1,255}$/,
+      'Expected a key pair name of 1-255 printable ASCII characters',
+    )
+    .optional()
+    .describe("The key pair's own name in the cloud, exactly as given"),
   tags: tagsSchema.default({}),
 });
 
@@ -260,6 +357,43 @@ export const awsSubnetSchema = z.object({
   availabilityZone: availabilityZone.optional(),
   mapPublicIpOnLaunch: z.boolean().default(false),
   tags: tagsSchema.default({}),
+});
+
+/**
+ * An internet gateway attached to a VPC: what makes a subnet whose route
+ * table routes to it public.
+ *
+ * @public
+ */
+export const awsInternetGatewaySchema = z.object({
+  type: z.literal('aws_internet_gateway'),
+  name: resourceName,
+  vpc: ref('aws_vpc'),
+  tags: tagsSchema.default({}),
+});
+
+/** @public */
+export const routeSchema = z.object({
+  /** Destination, e.g. `0.0.0.0/0`. */
+  cidrBlock: cidrV4,
+  gateway: ref('aws_internet_gateway'),
+});
+
+/** @public */
+export const awsRouteTableSchema = z.object({
+  type: z.literal('aws_route_table'),
+  name: resourceName,
+  vpc: ref('aws_vpc'),
+  routes: z.array(routeSchema).max(50).default([]),
+  tags: tagsSchema.default({}),
+});
+
+/** Associates a subnet with a route table. @public */
+export const awsRouteTableAssociationSchema = z.object({
+  type: z.literal('aws_route_table_association'),
+  name: resourceName,
+  subnet: ref('aws_subnet'),
+  routeTable: ref('aws_route_table'),
 });
 
 /** @public */
@@ -292,6 +426,9 @@ export const awsS3BucketSchema = z.object({
 export const planResourceSchema = z.discriminatedUnion('type', [
   awsVpcSchema,
   awsSubnetSchema,
+  awsInternetGatewaySchema,
+  awsRouteTableSchema,
+  awsRouteTableAssociationSchema,
   awsSecurityGroupSchema,
   awsKeyPairSchema,
   awsInstanceSchema,
@@ -310,6 +447,9 @@ export const MAX_TTL_HOURS = 24 * 90;
 const REFERENCE_FIELDS: Record<ResourceType, string[]> = {
   aws_vpc: [],
   aws_subnet: ['vpc'],
+  aws_internet_gateway: ['vpc'],
+  aws_route_table: ['vpc', 'routes.gateway'],
+  aws_route_table_association: ['subnet', 'routeTable'],
   aws_security_group: ['vpc'],
   aws_key_pair: [],
   aws_instance: ['subnet', 'securityGroups', 'keyPair'],
@@ -319,20 +459,134 @@ const REFERENCE_FIELDS: Record<ResourceType, string[]> = {
   aws_s3_bucket: [],
 };
 
+/** The prefix of the address of an `existing` entry: `data.`. @public */
+export const DATA_ADDRESS_PREFIX = 'data.';
+
 /**
- * The addresses a resource refers to (its dependencies in the apply order).
+ * Whether an address names an `existing` entry (`data.aws_vpc.default`)
+ * rather than a resource of the plan.
+ *
+ * @public
+ */
+export function isDataAddress(address: string): boolean {
+  return address.startsWith(DATA_ADDRESS_PREFIX);
+}
+
+function referencedAddresses(resource: PlanResource): string[] {
+  const record = resource as unknown as Record<string, unknown>;
+  return REFERENCE_FIELDS[resource.type].flatMap(field => {
+    const [head, nested] = field.split('.');
+    const value = record[head];
+    const values = Array.isArray(value) ? value : [value];
+    return values.flatMap(item => {
+      const target =
+        nested && item !== null && typeof item === 'object'
+          ? (item as Record<string, unknown>)[nested]
+          : item;
+      return typeof target === 'string' ? [target] : [];
+    });
+  });
+}
+
+/**
+ * The addresses of plan resources a resource refers to (its dependencies in
+ * the apply order). References to `existing` entries (`data.*`) are left
+ * out, as nothing creates them: see {@link dataReferences}.
  *
  * @public
  */
 export function references(resource: PlanResource): string[] {
-  const record = resource as unknown as Record<string, unknown>;
-  return REFERENCE_FIELDS[resource.type].flatMap(field => {
-    const value = record[field];
-    if (Array.isArray(value)) {
-      return value as string[];
+  return referencedAddresses(resource).filter(a => !isDataAddress(a));
+}
+
+/**
+ * The `existing` entries (`data.<type>.<name>`) a resource refers to.
+ *
+ * @public
+ */
+export function dataReferences(resource: PlanResource): string[] {
+  return referencedAddresses(resource).filter(isDataAddress);
+}
+
+/**
+ * How an existing resource is found in the cloud: exactly one of its name
+ * (a key pair's name, the `Name` tag of a VPC or subnet, a security group's
+ * name), its cloud id (`vpc-…`, `subnet-…`, `sg-…`, `key-…`), or, for a VPC
+ * or subnet, `default: true` (the region's default VPC; a default subnet).
+ *
+ * @public
+ */
+export const existingLookupSchema = z
+  .object({
+    name: z.string().min(1).max(255).optional(),
+    id: z
+      .string()
+      .regex(
+        /^(vpc|subnet|sg|key)-[0-9a-f]{8}([0-9a-f]{9})?$/,
+        'Expected a cloud id such as vpc-0a1b2c3d, subnet-0a1b2c3d, sg-0a1b2c3d or key-0a1b2c3d',
+      )
+      .optional(),
+    default: z.literal(true).optional(),
+  })
+  .refine(
+    lookup =>
+      [lookup.name, lookup.id, lookup.default].filter(v => v !== undefined)
+        .length === 1,
+    { message: 'Give exactly one of name, id or default' },
+  );
+
+const ID_PREFIX: Record<ExistingResourceType, string> = {
+  aws_key_pair: 'key-',
+  aws_vpc: 'vpc-',
+  aws_subnet: 'subnet-',
+  aws_security_group: 'sg-',
+};
+
+/**
+ * A resource that already exists in the cloud and that the plan uses but
+ * does not create or delete, e.g. "my key pair dev-laptop", "the default
+ * VPC", "subnet-0f1e2d3c". Its address is `data.<type>.<name>`; the cloud
+ * resolves it at plan time (missing: a question) and Terraform writes it as
+ * a data source.
+ *
+ * @public
+ */
+export const existingResourceSchema = z
+  .object({
+    type: z.enum(existingResourceTypes),
+    name: resourceName,
+    lookup: existingLookupSchema,
+  })
+  .superRefine((entry, ctx) => {
+    if (
+      entry.lookup.default &&
+      entry.type !== 'aws_vpc' &&
+      entry.type !== 'aws_subnet'
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lookup', 'default'],
+        message: `Only an aws_vpc or aws_subnet can be looked up as the default, not an ${entry.type}`,
+      });
     }
-    return typeof value === 'string' ? [value] : [];
+    if (entry.lookup.id && !entry.lookup.id.startsWith(ID_PREFIX[entry.type])) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lookup', 'id'],
+        message: `An ${entry.type} id starts with ${ID_PREFIX[entry.type]}`,
+      });
+    }
   });
+
+/**
+ * The address of an `existing` entry: `data.aws_key_pair.laptop`.
+ *
+ * @public
+ */
+export function existingAddress(
+  entry: Pick<ExistingResource, 'type' | 'name'>,
+): string {
+  return `${DATA_ADDRESS_PREFIX}${entry.type}.${entry.name}`;
 }
 
 /**
@@ -350,6 +604,11 @@ export const planSchema = z
     /** Tags for every resource of the plan. */
     tags: tagsSchema.default({}),
     resources: z.array(planResourceSchema).max(200),
+    /**
+     * Resources that already exist in the cloud and that resources of the
+     * plan refer to as `data.<type>.<name>`; never created or deleted.
+     */
+    existing: z.array(existingResourceSchema).max(20).default([]),
   })
   .superRefine((plan, ctx) => {
     const types = new Map<string, string>();
@@ -364,7 +623,42 @@ export const planSchema = z
       }
       types.set(address, resource.type);
     });
+    const existing = new Set<string>();
+    plan.existing.forEach((entry, index) => {
+      const address = existingAddress(entry);
+      if (existing.has(address)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['existing', index, 'name'],
+          message: `Duplicate existing resource ${address}: give each a unique name`,
+        });
+      }
+      existing.add(address);
+    });
     plan.resources.forEach((resource, index) => {
+      if (resource.type === 'aws_instance') {
+        for (const problem of softwareProblems(
+          resource.image,
+          resource.software,
+        )) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['resources', index, 'software'],
+            message: problem,
+          });
+        }
+      }
+      for (const target of dataReferences(resource)) {
+        if (!existing.has(target)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['resources', index],
+            message: `${resourceAddress(
+              resource,
+            )} refers to ${target}, which is not in existing`,
+          });
+        }
+      }
       for (const target of references(resource)) {
         if (!types.has(target)) {
           ctx.addIssue({
@@ -405,6 +699,18 @@ export type AwsVpc = z.infer<typeof awsVpcSchema>;
 export type AwsSubnet = z.infer<typeof awsSubnetSchema>;
 /** @public */
 export type AwsS3Bucket = z.infer<typeof awsS3BucketSchema>;
+/** @public */
+export type AwsInternetGateway = z.infer<typeof awsInternetGatewaySchema>;
+/** @public */
+export type AwsRouteTable = z.infer<typeof awsRouteTableSchema>;
+/** @public */
+export type AwsRouteTableAssociation = z.infer<
+  typeof awsRouteTableAssociationSchema
+>;
+/** @public */
+export type ExistingResource = z.infer<typeof existingResourceSchema>;
+/** @public */
+export type ExistingLookup = z.infer<typeof existingLookupSchema>;
 /** @public */
 export type PlanResource = z.infer<typeof planResourceSchema>;
 /** A resource as planners may write it: fields with defaults may be left out. @public */

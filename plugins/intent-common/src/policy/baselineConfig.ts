@@ -55,6 +55,18 @@ export interface BaselineConfig {
   maxTtlHours: number;
   /** Tag keys every taggable resource must carry (plan-wide tags count). */
   requiredTags: string[];
+  /**
+   * The prefix length N at which `no-open-ingress` treats a security group
+   * rule's sources as "from anywhere": when the union of its CIDR blocks
+   * (IPv4 and IPv6 apart, overlaps merged, private, CGNAT, loopback and
+   * link-local ranges left out) holds at least as many addresses as one /N
+   * block of that family, i.e. at least 1/2^N of the address space. Default
+   * 8: a /8 is 16.7 million IPv4 addresses, more than any sandbox's SSH or
+   * RDP needs and far more than a company's ranges (usually /16 to /24),
+   * while 0.0.0.0/1 plus 128.0.0.0/1 (or four /2s) no longer pass. 0 counts
+   * only sources that cover every public address; 32 any public address.
+   */
+  openIngressPrefixLength: number;
 }
 
 /**
@@ -87,6 +99,7 @@ export const DEFAULT_BASELINE_CONFIG: BaselineConfig = {
   maxHourlyUsd: 10,
   maxTtlHours: 72,
   requiredTags: [],
+  openIngressPrefixLength: 8,
 };
 
 const level = z.enum(['deny', 'warn', 'off'], {
@@ -109,6 +122,12 @@ const baselineConfigSchema = z.strictObject({
   maxHourlyUsd: positive.optional(),
   maxTtlHours: positive.optional(),
   requiredTags: z.array(z.string().min(1).max(128)).optional(),
+  openIngressPrefixLength: z
+    .number()
+    .int('Must be a whole number')
+    .min(0, 'Must be between 0 and 32')
+    .max(32, 'Must be between 0 and 32')
+    .optional(),
 });
 
 /**

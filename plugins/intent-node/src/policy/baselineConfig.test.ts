@@ -38,6 +38,7 @@ describe('readBaselineConfig', () => {
       maxHourlyUsd: 0.5,
       maxTtlHours: 8,
       requiredTags: ['cost-center'],
+      openIngressPrefixLength: 16,
     });
     expect(config).toEqual({
       rules: DEFAULT_BASELINE_CONFIG.rules,
@@ -47,6 +48,7 @@ describe('readBaselineConfig', () => {
       maxHourlyUsd: 0.5,
       maxTtlHours: 8,
       requiredTags: ['cost-center'],
+      openIngressPrefixLength: 16,
     });
   });
 
@@ -61,6 +63,9 @@ describe('readBaselineConfig', () => {
     );
     expect(() => readBaselineConfig({ maxInstances: 1.5 })).toThrow(
       'intent.policy.baseline.maxInstances: Must be a whole number',
+    );
+    expect(() => readBaselineConfig({ openIngressPrefixLength: 33 })).toThrow(
+      'intent.policy.baseline.openIngressPrefixLength: Must be between 0 and 32',
     );
     expect(() => readBaselineConfig('deny')).toThrow(/Invalid baseline/);
   });

@@ -18,7 +18,14 @@ import {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { policyAppliesTo } from './appliesTo';
 import { BASELINE_RULES, BaselineLimits, BaselineRule } from './baseline';
-import { celProblem, CelRuleVariables, formatCelProblem } from './cel';
+import {
+  CEL_MAX_EVALUATION_MS,
+  CEL_MAX_STEPS,
+  CelBudgetExceededError,
+  celProblem,
+  CelRuleVariables,
+  formatCelProblem,
+} from './cel';
 import { CompiledIntentPolicy, CompiledPolicyRule } from './compilePolicy';
 
 /**
@@ -147,10 +154,25 @@ function cannotEvaluate(
   };
 }
 
+/**
+ * The wall-clock budget of all the custom rules of one evaluation, in
+ * milliseconds. Once it is spent, every rule not yet evaluated is a deny
+ * finding: policy evaluation never blocks the backend for longer.
+ *
+ * @public
+ */
+export const POLICY_EVALUATION_BUDGET_MS = 1000;
+
+const BUDGET_FIX = (policy: CompiledIntentPolicy) =>
+  `${ownerOf(
+    policy,
+  )} must make the rule cheaper: fewer nested macros, shorter lists, simpler patterns`;
+
 function ruleFindings(
   policy: CompiledIntentPolicy,
   rule: CompiledPolicyRule,
   contexts: ReadonlyArray<CelRuleVariables & { address: string }>,
+  deadline: number,
 ): PolicyFinding[] {
   const { compiled } = rule;
   if (!compiled.ok) {
@@ -167,10 +189,38 @@ function ruleFindings(
   }
   const findings: PolicyFinding[] = [];
   for (const context of contexts) {
+    const now = performance.now();
+    if (now > deadline) {
+      findings.push(
+        cannotEvaluate(
+          policy,
+          rule,
+          `the policy evaluation time budget of ${POLICY_EVALUATION_BUDGET_MS} ms was spent before this rule ran`,
+          BUDGET_FIX(policy),
+          context.address,
+        ),
+      );
+      continue;
+    }
     let value: unknown;
     try {
-      value = compiled.evaluate(context);
+      value = compiled.evaluate(context, {
+        maxSteps: CEL_MAX_STEPS,
+        deadline: Math.min(deadline, now + CEL_MAX_EVALUATION_MS),
+      });
     } catch (error) {
+      if (error instanceof CelBudgetExceededError) {
+        findings.push(
+          cannotEvaluate(
+            policy,
+            rule,
+            error.message,
+            BUDGET_FIX(policy),
+            context.address,
+          ),
+        );
+        continue;
+      }
       findings.push(
         cannotEvaluate(
           policy,
@@ -219,6 +269,7 @@ function policyFindings(
   policy: CompiledIntentPolicy,
   input: EvaluatePoliciesInput,
   contexts: ReadonlyArray<CelRuleVariables & { address: string }>,
+  deadline: number,
 ): PolicyFinding[] {
   if (policy.problems.length > 0) {
     return [
@@ -237,7 +288,9 @@ function policyFindings(
   }
   return [
     ...overrideFindings(policy, input),
-    ...policy.rules.flatMap(rule => ruleFindings(policy, rule, contexts)),
+    ...policy.rules.flatMap(rule =>
+      ruleFindings(policy, rule, contexts, deadline),
+    ),
   ];
 }
 
@@ -247,7 +300,10 @@ function policyFindings(
  * (`deny` over `require-approval` over `warn`), `allow` when nothing matched.
  * Fails closed: a rule that cannot be evaluated (an expression that does not
  * compile, throws or gives no boolean; a policy the catalog reports invalid)
- * is a `deny` finding that names the rule and the error. Pure: the same input
+ * is a `deny` finding that names the rule and the error. So is a rule that
+ * runs out of its evaluation budget ({@link CEL_MAX_STEPS} steps or
+ * {@link CEL_MAX_EVALUATION_MS} ms per resource, {@link POLICY_EVALUATION_BUDGET_MS}
+ * ms for all rules). Pure apart from those time budgets: the same input
  * always gives the same result.
  *
  * @public
@@ -273,9 +329,12 @@ export function evaluatePolicies(
   const applied = input.policies.filter(policy =>
     policyAppliesTo(policy, session),
   );
+  const deadline = performance.now() + POLICY_EVALUATION_BUDGET_MS;
   const findings = [
     ...baselineFindings(input),
-    ...applied.flatMap(policy => policyFindings(policy, input, contexts)),
+    ...applied.flatMap(policy =>
+      policyFindings(policy, input, contexts, deadline),
+    ),
   ].sort((a, b) => compareVerdicts(a.outcome, b.outcome));
   return {
     verdict: verdictOf(findings),

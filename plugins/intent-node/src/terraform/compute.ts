@@ -6,6 +6,7 @@ import {
   AwsInstance,
   AwsKeyPair,
   resourceAddress,
+  userDataFor,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
   nestedBlock,
@@ -14,7 +15,7 @@ import {
   resourceTerraform,
   stringAttribute,
 } from './common';
-import { hclAttributes, hclBlock, hclExpression } from './hcl';
+import { hclAttributes, hclBlock, hclExpression, HclValue } from './hcl';
 import { importByCloudId } from './network';
 import type { ResourceExporter } from './types';
 
@@ -32,7 +33,8 @@ export const exportKeyPair: ResourceExporter<AwsKeyPair> = (pair, context) => {
   const address = resourceAddress(pair);
   const actual = context.actual(address);
   const live = context.live(address);
-  const keyName = stringAttribute(actual, 'keyName');
+  // The plan's own name when given; else the name the cloud generated.
+  const keyName = pair.keyName ?? stringAttribute(actual, 'keyName');
   const outputs = outputsFor(address, [
     ['key_name', `Name of the key pair ${pair.name}`],
   ]);
@@ -108,6 +110,33 @@ export const exportKeyPair: ResourceExporter<AwsKeyPair> = (pair, context) => {
 };
 
 /**
+ * User data as an HCL heredoc (`<<EOT` … `EOT`), written verbatim apart from
+ * the template sequences `${` and `%{` (escaped `$${`, `%%{`). Text a
+ * heredoc cannot hold exactly (no final newline, carriage returns or other
+ * control characters) is written as an escaped quoted string instead.
+ *
+ * @public
+ */
+export function userDataValue(text: string): HclValue {
+  // eslint-disable-next-line no-control-regex
+  if (!text.endsWith('\n') || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) {
+    return text;
+  }
+  const lines = new Set(
+    text
+      .slice(0, -1)
+      .split('\n')
+      .map(l => l.trim()),
+  );
+  let marker = 'EOT';
+  while (lines.has(marker)) {
+    marker = `${marker}_`;
+  }
+  const body = text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  return hclExpression(`<<${marker}\n${body}${marker}`);
+}
+
+/**
  * `aws_instance`, imported by `i-…`. The AMI is the id the cloud resolved
  * (actual `imageId`), not a lookup that could drift to a newer image and
  * replace the instance. Arguments the plan left unset (subnet, security
@@ -121,6 +150,10 @@ export const exportInstance: ResourceExporter<AwsInstance> = (
 ) => {
   const address = resourceAddress(instance);
   const imageId = stringAttribute(context.actual(address), 'imageId');
+  const userData =
+    instance.userData ??
+    stringAttribute(context.actual(address), 'userData') ??
+    userDataFor(instance.image, instance.software ?? []);
   const amiVariable = `${instance.name}_ami`;
   return resourceTerraform({
     blocks: [
@@ -141,6 +174,10 @@ export const exportInstance: ResourceExporter<AwsInstance> = (
             ? context.ref(instance.keyPair, 'key_name')
             : undefined,
           associate_public_ip_address: instance.associatePublicIp,
+          // The software of the plan, installed at first boot: a change
+          // replaces the instance, as the plan's diff says.
+          user_data: userData ? userDataValue(userData) : undefined,
+          user_data_replace_on_change: userData ? true : undefined,
           tags: context.tags(address, instance.tags),
         },
         [

@@ -5,8 +5,8 @@ import { hclAttributes, hclBlock, HclBlock, HclValue } from './hcl';
 
 /**
  * A resource the plan uses without owning it (a default VPC, a shared key
- * pair), addressed `data.<type>.<name>`. Not in the plan schema yet: the
- * export reads `plan.existing` when a plan has it.
+ * pair), addressed `data.<type>.<name>`: an entry of the plan's `existing`
+ * (the plan schema's `ExistingResource`).
  *
  * @public
  */

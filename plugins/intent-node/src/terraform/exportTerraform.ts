@@ -18,7 +18,14 @@ import {
 } from './files';
 import { formatHcl } from './format';
 import { renderHclFile } from './hcl';
-import { exportSecurityGroup, exportSubnet, exportVpc } from './network';
+import {
+  exportInternetGateway,
+  exportRouteTable,
+  exportRouteTableAssociation,
+  exportSecurityGroup,
+  exportSubnet,
+  exportVpc,
+} from './network';
 import { tfRef } from './references';
 import { exportS3Bucket } from './s3';
 import { exportEbsVolume, exportVolumeAttachment } from './storage';
@@ -40,6 +47,9 @@ import type {
 export const TERRAFORM_EXPORTERS: ResourceExporters = {
   aws_vpc: exportVpc,
   aws_subnet: exportSubnet,
+  aws_internet_gateway: exportInternetGateway,
+  aws_route_table: exportRouteTable,
+  aws_route_table_association: exportRouteTableAssociation,
   aws_security_group: exportSecurityGroup,
   aws_key_pair: exportKeyPair,
   aws_instance: exportInstance,
@@ -102,8 +112,8 @@ export function renderTerraform(input: TerraformExportInput): TerraformFile[] {
   const parts = plan.resources.map(resource =>
     exportResource(resource, context),
   );
-  // Not in the plan schema yet: existing resources, looked up as data sources.
-  const existing = (plan as { existing?: ExistingResource[] }).existing ?? [];
+  // Existing resources, looked up as data sources.
+  const existing: ExistingResource[] = plan.existing ?? [];
   const blocks = [
     ...existing.map(exportExisting),
     ...parts.flatMap(p => p.blocks),

@@ -2,6 +2,9 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import {
+  AwsInternetGateway,
+  AwsRouteTable,
+  AwsRouteTableAssociation,
   AwsSecurityGroup,
   AwsSubnet,
   AwsVpc,
@@ -9,6 +12,7 @@ import {
   SecurityGroupRule,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
+  nestedBlock,
   outputsFor,
   resourceBlock,
   resourceTerraform,
@@ -64,6 +68,102 @@ export const exportSubnet: ResourceExporter<AwsSubnet> = (subnet, context) => {
     ],
     imports: importByCloudId(context, address),
     outputs: outputsFor(address, [['id', `ID of the subnet ${subnet.name}`]]),
+  });
+};
+
+/** `aws_internet_gateway`, attached to its VPC; imported by `igw-…`. @public */
+export const exportInternetGateway: ResourceExporter<AwsInternetGateway> = (
+  gateway,
+  context,
+) => {
+  const address = resourceAddress(gateway);
+  return resourceTerraform({
+    blocks: [
+      resourceBlock(context, gateway.type, gateway.name, {
+        vpc_id: context.ref(gateway.vpc),
+        tags: context.tags(address, gateway.tags),
+      }),
+    ],
+    imports: importByCloudId(context, address),
+    outputs: outputsFor(address, [
+      ['id', `ID of the internet gateway ${gateway.name}`],
+    ]),
+  });
+};
+
+/**
+ * `aws_route_table` with one `route` block per route (to an internet
+ * gateway); imported by `rtb-…`.
+ *
+ * @public
+ */
+export const exportRouteTable: ResourceExporter<AwsRouteTable> = (
+  table,
+  context,
+) => {
+  const address = resourceAddress(table);
+  return resourceTerraform({
+    blocks: [
+      resourceBlock(
+        context,
+        table.type,
+        table.name,
+        {
+          vpc_id: context.ref(table.vpc),
+          tags: context.tags(address, table.tags),
+        },
+        table.routes.map(route =>
+          nestedBlock('route', {
+            cidr_block: route.cidrBlock,
+            gateway_id: context.ref(route.gateway),
+          }),
+        ),
+      ),
+    ],
+    imports: importByCloudId(context, address),
+    outputs: outputsFor(address, [
+      ['id', `ID of the route table ${table.name}`],
+    ]),
+  });
+};
+
+/**
+ * `aws_route_table_association` of a subnet; imported by
+ * `subnet-…/rtb-…` (the provider's import id), from the live ids of both.
+ *
+ * @public
+ */
+export const exportRouteTableAssociation: ResourceExporter<
+  AwsRouteTableAssociation
+> = (association, context) => {
+  const address = resourceAddress(association);
+  const live = context.live(address);
+  const actual = context.actual(address);
+  const subnetId =
+    stringAttribute(actual, 'subnet') ??
+    context.live(association.subnet)?.cloudId;
+  const tableId =
+    stringAttribute(actual, 'routeTable') ??
+    context.live(association.routeTable)?.cloudId;
+  return resourceTerraform({
+    blocks: [
+      resourceBlock(context, association.type, association.name, {
+        subnet_id: context.ref(association.subnet),
+        route_table_id: context.ref(association.routeTable),
+      }),
+    ],
+    imports:
+      live?.cloudId && subnetId && tableId
+        ? [
+            {
+              to: address,
+              id: context.importId(address, `${subnetId}/${tableId}`),
+            },
+          ]
+        : [],
+    outputs: outputsFor(address, [
+      ['id', `ID of the route table association ${association.name}`],
+    ]),
   });
 };
 
@@ -146,8 +246,9 @@ export const exportSecurityGroup: ResourceExporter<AwsSecurityGroup> = (
   const result = resourceTerraform({
     blocks: [
       resourceBlock(context, group.type, group.name, {
-        // Name and description force a replacement: keep the live ones.
-        name: stringAttribute(actual, 'groupName'),
+        // Name and description force a replacement: the Name tag when the
+        // plan gives one (the group's cloud name), else the live name.
+        name: group.tags.Name ?? stringAttribute(actual, 'groupName'),
         description: group.description,
         vpc_id: group.vpc ? context.ref(group.vpc) : undefined,
         tags: context.tags(address, group.tags),

@@ -1040,7 +1040,15 @@ const lists: EvalCase[] = [
     intent:
       '- vpc 10.20.0.0/16\n- public subnet 10.20.1.0/24\n- t3.micro with public ip in it',
     expect: {
-      addresses: ['aws_vpc.main', 'aws_subnet.public', SANDBOX],
+      // A public subnet comes with its internet gateway and route (issue 11).
+      addresses: [
+        'aws_vpc.main',
+        'aws_subnet.public',
+        'aws_internet_gateway.main',
+        'aws_route_table.public',
+        'aws_route_table_association.public',
+        SANDBOX,
+      ],
       fields: {
         'aws_vpc.main.cidrBlock': '10.20.0.0/16',
         'aws_subnet.public.cidrBlock': '10.20.1.0/24',
@@ -1282,6 +1290,9 @@ const multi: EvalCase[] = [
         'aws_vpc.main',
         'aws_subnet.public',
         'aws_subnet.private',
+        'aws_internet_gateway.main',
+        'aws_route_table.public',
+        'aws_route_table_association.public',
         SANDBOX,
       ],
       fields: {
@@ -1541,6 +1552,9 @@ const multi: EvalCase[] = [
         'aws_vpc.main',
         'aws_subnet.public',
         'aws_subnet.private',
+        'aws_internet_gateway.main',
+        'aws_route_table.public',
+        'aws_route_table_association.public',
         'aws_instance.db',
         'aws_instance.web',
       ],
@@ -3155,6 +3169,137 @@ const blind: EvalCase[] = [
   },
 ];
 
+/**
+ * Requests in the wording of tutorials and issue threads (issue 11): given
+ * names, existing resources, ports without a source, versions as written,
+ * newer regions, purpose phrases, site buckets, working networks, software.
+ */
+const realWorld: EvalCase[] = [
+  {
+    id: 'w01',
+    style: 'chatty',
+    intent: 'Please call the instance build-box-7, t3.small is fine',
+    expect: {
+      addresses: ['aws_instance.build_box_7'],
+      fields: { 'aws_instance.build_box_7.tags.Name': 'build-box-7' },
+    },
+  },
+  {
+    id: 'w02',
+    style: 'multi',
+    intent: 'spin up three instances named qa-1, qa-2 and qa-3',
+    expect: {
+      addresses: [
+        'aws_instance.qa_1',
+        'aws_instance.qa_2',
+        'aws_instance.qa_3',
+      ],
+      fields: { 'aws_instance.qa_2.tags.Name': 'qa-2' },
+    },
+  },
+  {
+    id: 'w03',
+    style: 'chatty',
+    intent: 'I need an Ubuntu 20.04 VM with SSH and HTTPS',
+    clientIp: IP,
+    expect: {
+      fields: {
+        'aws_instance.sandbox.image.version': '20.04',
+        'aws_security_group.sandbox.ingress': [
+          `tcp 22 ${IP}/32`,
+          'tcp 443 0.0.0.0/0',
+        ],
+      },
+      asks: false,
+    },
+  },
+  {
+    id: 'w04',
+    style: 'terse',
+    intent: 'amazon linux 2 box in Bangkok',
+    expect: {
+      fields: {
+        region: 'ap-southeast-7',
+        'aws_instance.sandbox.image.os': 'amazon-linux',
+        'aws_instance.sandbox.image.version': '2',
+      },
+    },
+  },
+  {
+    id: 'w05',
+    style: 'terse',
+    intent: 'a t3.micro in ap-south-9',
+    expect: { asks: true },
+  },
+  {
+    id: 'w06',
+    style: 'chatty',
+    intent: 'can I get a VM to use as a game server for my friends, in Mexico',
+    expect: {
+      fields: { region: 'mx-central-1' },
+      addresses: ['aws_instance.game'],
+    },
+  },
+  {
+    id: 'w07',
+    style: 'chatty',
+    intent: 'we want a bucket to host our docs site, public',
+    expect: { fields: { 'aws_s3_bucket.bucket.website': true } },
+  },
+  {
+    id: 'w08',
+    style: 'chatty',
+    intent: 'use the key pair that I made yesterday on a t3.micro',
+    expect: { addresses: [SANDBOX], asks: true },
+  },
+  {
+    id: 'w09',
+    style: 'chatty',
+    intent:
+      'a t3.micro in the default VPC using my key pair dev-laptop, open port 8080',
+    clientIp: IP,
+    expect: {
+      fields: {
+        'aws_instance.sandbox.keyPair': 'data.aws_key_pair.dev_laptop',
+        'aws_security_group.sandbox.ingress': [`tcp 8080 ${IP}/32`],
+      },
+    },
+  },
+  {
+    id: 'w10',
+    style: 'list',
+    intent:
+      '- RHEL 8.10\n- nginx and Python 3 installed\n- t3.small\n- Calgary',
+    expect: {
+      fields: {
+        region: 'ca-west-1',
+        'aws_instance.sandbox.image.version': '8.10',
+        'aws_instance.sandbox.software': ['nginx', 'python3'],
+      },
+    },
+  },
+  {
+    id: 'w11',
+    style: 'multi',
+    intent:
+      'a vpc 10.1.0.0/16 with two public subnets 10.1.1.0/24 and 10.1.2.0/24 in different zones and a private one 10.1.9.0/24',
+    expect: {
+      fields: {
+        'aws_subnet.public_2.cidrBlock': '10.1.2.0/24',
+        'aws_subnet.private.cidrBlock': '10.1.9.0/24',
+        'aws_route_table_association.public_2.routeTable':
+          'aws_route_table.public',
+      },
+    },
+  },
+  {
+    id: 'w12',
+    style: 'chatty',
+    intent: 'a CentOS box with pi-hole and an IAM instance profile',
+    expect: { asks: true, outOfScope: ['pi-hole', 'IAM'] },
+  },
+];
+
 /** The requests the rules were tuned on. @internal */
 export const tuningCases: EvalCase[] = [
   ...terse,
@@ -3165,6 +3310,7 @@ export const tuningCases: EvalCase[] = [
   ...followUps,
   ...unclear,
   ...heldOut,
+  ...realWorld,
 ];
 
 /** Requests written after the rest and never tuned on. @internal */

@@ -2,7 +2,10 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { planSchema } from '@intent-sandboxes/backstage-plugin-intent-common';
-import type { PlannerResult } from '@intent-sandboxes/backstage-plugin-intent-common';
+import type {
+  Plan,
+  PlannerResult,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
 import { EvalCase, evaluate, fieldValue, scoreCase, summarise } from './scorer';
 
 const plan = planSchema.parse({
@@ -65,7 +68,7 @@ describe('fieldValue', () => {
   });
 
   it('reads existing resources by their data address', () => {
-    const withExisting = {
+    const withExisting: Plan = {
       ...plan,
       existing: [
         { type: 'aws_vpc', name: 'default', lookup: { default: true } },
@@ -244,6 +247,7 @@ describe('evaluate', () => {
           formatVersion: 1,
           region: 'eu-west-1',
           tags: {},
+          existing: [],
           resources: [],
         },
         context: { clientIp: '203.0.113.4' },

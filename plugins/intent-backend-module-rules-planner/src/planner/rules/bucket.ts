@@ -17,7 +17,7 @@ const NO_VERSIONING =
 const VERSIONING = /\bversion(?:ed|ing)\b/;
 const KMS = /\bkms\b|\bcustomer[- ]managed key\b|\bcmk\b/;
 const WEBSITE =
-  /\bstatic (?:web ?)?site\b|\bwebsite\b|\bhost(?:ing)? (?:a |my )?(?:static )?(?:site|web ?site|html)\b/;
+  /\bstatic (?:web ?)?site\b|\bwebsite\b|\bs3 (?:static )?(?:web ?site|site|hosting)\b|\bhost(?:s|ing)? (?:a |my |our |the )?(?:static )?(?:[\w']+ )?(?:site|web ?site|html|docs|blog|landing page|pages)\b|\bserve (?:a |my |our |the )?(?:static )?(?:[\w']+ )?(?:site|web ?site|html|blog)\b/;
 const PUBLIC =
   /\bpublic(?:ly)?(?:[- ](?:read(?:able)?|access(?:ible)?|bucket))?\b|\bmake (?:it|the bucket) public\b|\banyone can read\b/;
 const PRIVATE = /\bprivate\b|\bnot public\b|\bblock public access\b/;

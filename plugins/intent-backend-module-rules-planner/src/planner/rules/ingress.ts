@@ -48,7 +48,8 @@ const SERVICES: Array<{ pattern: RegExp; ports: PortSpec[]; service?: true }> =
     { pattern: /\bhttps\b|\btls\b|\bssl\b/, ports: [tcp(443, 'https')] },
     { pattern: /\bhttp\b(?!s)/, ports: [tcp(80, 'http')] },
     {
-      pattern: /\bweb (?:traffic|ports?|access)\b/,
+      pattern:
+        /\bweb (?:traffic|ports?|access)\b|\bweb ?servers? (?:for|to host|to serve|hosting|serving)\b[^,;.]{0,40}?\b(?:site|blog|shop|store|page|app)\b|(?<!(?:for|the|our|my) )\bweb ?sites?\b(?! buckets?)|\b(?:host|serve)(?:s|ing)? (?:a |our |my |the )?(?:[\w']+ )?(?:site|blog)\b/,
       ports: [tcp(80, 'http'), tcp(443, 'https')],
     },
     {
@@ -424,11 +425,36 @@ export function matchIngress(
       }
       if (other.length > 0) {
         const what = other.map(p => p.label).join(', ');
-        found.push(
-          ask(
-            `From where should ${what} be reachable? Say e.g. "${other[0].label} from my IP" or "from 10.0.0.0/8"`,
-          ),
-        );
+        const ip = options.context?.clientIp;
+        if (ip) {
+          // What a cloud console calls "My IP": the requester's address.
+          const mine = resolve({ kind: 'my-ip' }, what, options);
+          if (mine.cidr) {
+            for (const port of other) {
+              rules.push({
+                protocol: port.protocol,
+                fromPort: port.fromPort,
+                toPort: port.toPort,
+                cidrBlocks: mine.v6 ? [] : [mine.cidr],
+                ipv6CidrBlocks: mine.v6 ? [mine.cidr] : [],
+                description: port.label,
+              });
+            }
+            found.push(
+              assume(
+                `${options.address}.ingress`,
+                `${what} from ${mine.cidr}`,
+                `No source was named for ${what}; only your address (${mine.cidr}, "My IP") may connect. Say e.g. "${other[0].label} from 10.0.0.0/8" or "from anywhere" to change it`,
+              ),
+            );
+          }
+        } else {
+          found.push(
+            ask(
+              `From where should ${what} be reachable? Say e.g. "${other[0].label} from my IP" or "from 10.0.0.0/8"`,
+            ),
+          );
+        }
       }
     }
     for (const source of sources) {

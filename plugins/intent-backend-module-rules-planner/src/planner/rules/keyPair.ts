@@ -10,7 +10,7 @@ const WANTS =
 const NAMED =
   /\bkey ?pair\s*[:=]?\s*(?:named|called)?\s*["']?([a-z][a-z0-9_-]{0,62})\b|\b(?:named|called)\s+["']?([a-z][a-z0-9_-]{0,62})["']?\s+key ?pair\b/;
 const NOT_A_NAME =
-  /^(?:named|called|for|with|and|on|in|to|from|the|a|an|please)$/;
+  /^(?:named|called|for|with|and|on|in|to|from|the|a|an|please|that|which|i|we|you|my|our|your|it|this|so|as|is|was|file|already|existing|yesterday)$/;
 const PUBLIC_KEY =
   /\b((?:ssh-(?:rsa|ed25519)|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+)(?: [^\s,;]+)?/;
 
@@ -19,6 +19,8 @@ export interface KeyPairMatch {
   /** `none`: asked for no key pair; `wanted`: asked for one; `unsaid`. */
   wish: 'none' | 'wanted' | 'unsaid';
   name?: string;
+  /** The key pair's own name in the cloud, as written ("ci-deploy-key"). */
+  keyName?: string;
   publicKey?: string;
 }
 
@@ -38,6 +40,13 @@ export function matchKeyPair(text: string, original: string): KeyPairMatch {
   }
   const named = text.match(NAMED);
   const raw = named?.[1] ?? named?.[2];
-  const name = raw && !NOT_A_NAME.test(raw) ? toResourceName(raw) : undefined;
-  return { wish: 'wanted', name, ...(publicKey ? { publicKey } : {}) };
+  const given = raw?.replace(/[-_]+$/, '');
+  const name =
+    given && !NOT_A_NAME.test(given) ? toResourceName(given) : undefined;
+  return {
+    wish: 'wanted',
+    name,
+    ...(name ? { keyName: given } : {}),
+    ...(publicKey ? { publicKey } : {}),
+  };
 }

@@ -31,6 +31,7 @@ describe('matchNetwork', () => {
   it('uses the default VPC when none is asked for', () => {
     expect(matchNetwork('a t3.micro')).toEqual({
       subnets: [],
+      routing: [],
       notes: expect.anything(),
     });
   });
@@ -70,6 +71,7 @@ describe('matchNetwork', () => {
       'aws_vpc.main.cidrBlock',
       'aws_subnet.public.cidrBlock',
       'aws_subnet.private.cidrBlock',
+      'aws_internet_gateway.main',
     ]);
   });
 

@@ -2,6 +2,9 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import type {
+  AwsInternetGateway,
+  AwsRouteTable,
+  AwsRouteTableAssociation,
   AwsSubnet,
   AwsVpc,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -41,10 +44,15 @@ export function matchPublicIp(text: string): boolean | undefined {
   return PUBLIC_IP_ON.test(text) ? true : undefined;
 }
 
+const DIFFERENT_ZONES =
+  /\b(?:different|separate|two|multiple|several|2|3) (?:availability )?(?:zones|azs)\b|\bacross (?:\d+ )?(?:availability )?(?:zones|azs)\b|\bmulti-az\b/;
+
 /** @internal */
 export interface NetworkLayout {
   vpc?: AwsVpc;
   subnets: AwsSubnet[];
+  /** Internet gateway, route table and associations of public subnets. */
+  routing: Array<AwsInternetGateway | AwsRouteTable | AwsRouteTableAssociation>;
   notes: Notes;
 }
 
@@ -115,7 +123,7 @@ export function matchNetwork(
     ANY_SUBNET.test(text) && !/\bdefault (?:vpc|subnet)\b/.test(text);
   const wantsVpc = Boolean(vpcCidr) || WANTS_VPC.test(text) || wantsSubnet;
   if (!wantsVpc) {
-    return { subnets: [], notes: NO_NOTES };
+    return { subnets: [], routing: [], notes: NO_NOTES };
   }
   const cidr = vpcCidr?.[1] ?? vpcCidr?.[2] ?? DEFAULT_VPC_CIDR;
   const notes: Notes[] = [];
@@ -153,7 +161,36 @@ export function matchNetwork(
     ? matchAll(explicitSubnets[1], CIDR).map(m => m[1])
     : [];
   const subnets: AwsSubnet[] = [];
-  if (given.length > 0) {
+  const each = eachSubnet(text, cidr);
+  if (each.length > given.length) {
+    // "two public subnets 10.1.1.0/24 and 10.1.2.0/24 and a private one 10.1.9.0/24"
+    const zones = DIFFERENT_ZONES.test(text);
+    const counts = { public: 0, private: 0 };
+    const totals = {
+      public: each.filter(e => e.isPublic).length,
+      private: each.filter(e => !e.isPublic).length,
+    };
+    each.forEach(({ block, isPublic }) => {
+      const kind = isPublic ? 'public' : 'private';
+      counts[kind] += 1;
+      const name = totals[kind] > 1 ? `${kind}_${counts[kind]}` : kind;
+      const zoneLetter =
+        zones && region ? 'abcdef'[counts[kind] - 1] : undefined;
+      subnets.push({
+        ...subnet(name, block, isPublic),
+        ...(zoneLetter ? { availabilityZone: `${region}${zoneLetter}` } : {}),
+      });
+    });
+    if (zones && region) {
+      notes.push(
+        assume(
+          'aws_subnet.*.availabilityZone',
+          `${region}a, ${region}b, ...`,
+          'Different zones were asked for; the subnets of each kind are spread over the zones in order',
+        ),
+      );
+    }
+  } else if (given.length > 0) {
     given.forEach((block, index) => {
       const isPublic = wantsPublic && (!wantsPrivate || index === 0);
       subnets.push(
@@ -187,5 +224,84 @@ export function matchNetwork(
       );
     });
   }
-  return { vpc, subnets, notes: combine(...notes) };
+  const routing = publicRouting(vpc, subnets);
+  if (routing.length > 0) {
+    notes.push(
+      assume(
+        'aws_internet_gateway.main',
+        'internet gateway and public route table',
+        'A public subnet needs a route to the internet: an internet gateway and a route table sending 0.0.0.0/0 to it are added for the public subnets (no NAT gateway: private subnets have no outbound internet)',
+      ),
+    );
+  }
+  return { vpc, subnets, routing, notes: combine(...notes) };
+}
+
+/** Every subnet CIDR with whether the words before it said public. */
+function eachSubnet(
+  text: string,
+  vpcCidr: string,
+): Array<{ block: string; isPublic: boolean }> {
+  if (/\bpublic and private\b|\bprivate and public\b/.test(text)) {
+    return [];
+  }
+  const found: Array<{ block: string; isPublic: boolean }> = [];
+  let kind: boolean | undefined;
+  for (const match of matchAll(
+    text,
+    /\b(public|private)\b|(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/,
+  )) {
+    if (match[1]) {
+      kind = match[1] === 'public';
+    } else if (match[2] !== vpcCidr && kind !== undefined) {
+      found.push({ block: match[2], isPublic: kind });
+    }
+  }
+  return found;
+}
+
+/**
+ * What makes public subnets public: an internet gateway on the VPC, a
+ * route table sending 0.0.0.0/0 to it and an association per subnet.
+ *
+ * @internal
+ */
+export function publicRouting(
+  vpc: AwsVpc,
+  subnets: AwsSubnet[],
+): NetworkLayout['routing'] {
+  const publics = subnets.filter(s => s.mapPublicIpOnLaunch);
+  if (publics.length === 0) {
+    return [];
+  }
+  const gateway: AwsInternetGateway = {
+    type: 'aws_internet_gateway',
+    name: vpc.name,
+    vpc: `aws_vpc.${vpc.name}`,
+    tags: {},
+  };
+  const table: AwsRouteTable = {
+    type: 'aws_route_table',
+    name: 'public',
+    vpc: `aws_vpc.${vpc.name}`,
+    routes: [
+      {
+        cidrBlock: '0.0.0.0/0',
+        gateway: `aws_internet_gateway.${gateway.name}`,
+      },
+    ],
+    tags: {},
+  };
+  return [
+    gateway,
+    table,
+    ...publics.map(
+      (s): AwsRouteTableAssociation => ({
+        type: 'aws_route_table_association',
+        name: s.name,
+        subnet: `aws_subnet.${s.name}`,
+        routeTable: 'aws_route_table.public',
+      }),
+    ),
+  ];
 }

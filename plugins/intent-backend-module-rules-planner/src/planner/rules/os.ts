@@ -14,6 +14,10 @@ interface OsRule {
   pattern: RegExp;
   defaultVersion: string;
   versions: Array<[RegExp, string]>;
+  /** Any version written after the system's name, known or not. */
+  written?: RegExp;
+  /** Versions kept with a warning: past standard support. */
+  old?: Record<string, string>;
 }
 
 /** The operating systems a sandbox offers, their versions and code names. */
@@ -28,6 +32,9 @@ const OS_RULES: OsRule[] = [
       [/\b22\.04\b|\bjammy\b|\bubuntu\s*22\b/, '22.04'],
       [/\b20\.04\b|\bfocal\b|\bubuntu\s*20\b/, '20.04'],
     ],
+    written:
+      /\bubuntu(?: server)?\s*v?(\d{2}(?:\.\d{1,2})?)\b(?!\s*(?:gb|tb|hours?|days?|x\b|instances?|vms?|servers?|machines?|box(?:es)?|nodes?|hosts?|more))/,
+    old: { '20.04': 'its standard support ended in May 2025' },
   },
   {
     os: 'amazon-linux',
@@ -39,6 +46,9 @@ const OS_RULES: OsRule[] = [
       [/\b(?:amazon ?linux|al) ?2023\b/, '2023'],
       [/\bamazon ?linux ?2\b|\bal2\b|\bamzn2\b/, '2'],
     ],
+    written:
+      /\bamazon ?linux\s*v?(\d{1,4})\b(?!\s*(?:gb|tb|hours?|days?|x\b|instances?|vms?|servers?|machines?|box(?:es)?|nodes?|hosts?|more))/,
+    old: { '2': 'it reaches end of support in June 2026' },
   },
   {
     os: 'debian',
@@ -50,6 +60,8 @@ const OS_RULES: OsRule[] = [
       [/\bdebian\s*11\b|\bbullseye\b/, '11'],
       [/\bdebian\s*13\b|\btrixie\b/, '13'],
     ],
+    written:
+      /\bdebian\s*v?(\d{1,2})\b(?!\s*(?:gb|tb|hours?|days?|x\b|instances?|vms?|servers?|machines?|box(?:es)?|nodes?|hosts?|more))/,
   },
   {
     os: 'rhel',
@@ -57,9 +69,17 @@ const OS_RULES: OsRule[] = [
     pattern: /\brhel\b|\bred ?hat\b/,
     defaultVersion: '9',
     versions: [
-      [/\b(?:rhel|red ?hat(?: enterprise linux)?)\s*9\b/, '9'],
-      [/\b(?:rhel|red ?hat(?: enterprise linux)?)\s*8\b/, '8'],
+      [
+        /\b(?:rhel|red ?hat(?: enterprise linux)?)\s*(9(?:\.\d{1,2})?)(?![.\d])/,
+        '9',
+      ],
+      [
+        /\b(?:rhel|red ?hat(?: enterprise linux)?)\s*(8(?:\.\d{1,2})?)(?![.\d])/,
+        '8',
+      ],
     ],
+    written:
+      /\b(?:rhel|red ?hat(?: enterprise linux)?)\s*v?(\d{1,2}(?:\.\d{1,2})?)(?![.\d])(?!\s*(?:gb|tb|hours?|days?|x\b|instances?|vms?|servers?|machines?|box(?:es)?|nodes?|hosts?|more))/,
   },
   {
     os: 'windows-server',
@@ -71,6 +91,8 @@ const OS_RULES: OsRule[] = [
       [/\b(?:windows|win)(?: server)?\s*2022\b/, '2022'],
       [/\b(?:windows|win)(?: server)?\s*2019\b/, '2019'],
     ],
+    written:
+      /\b(?:windows|win)(?: server)?\s*(20\d\d|\d{1,2})\b(?!\s*(?:gb|tb|hours?|days?|x\b|instances?|vms?|servers?|machines?|box(?:es)?|nodes?|hosts?|more))/,
   },
 ];
 
@@ -85,6 +107,8 @@ const LATEST = /\b(?:latest|newest|current|lts)\b/;
 export interface OsMatch {
   os?: OperatingSystem;
   version?: string;
+  /** A version written that the image catalogue does not have. */
+  unknownVersion?: string;
   notes: Notes;
 }
 
@@ -107,8 +131,29 @@ export function matchOs(text: string): OsMatch {
     }
     return { notes: NO_NOTES };
   }
-  const version = rule.versions.find(([pattern]) => pattern.test(text))?.[1];
-  return { os: rule.os, version, notes: NO_NOTES };
+  const known = rule.versions.find(([pattern]) => pattern.test(text));
+  if (known) {
+    // A minor version written out ("RHEL 8.10") is kept as written.
+    const minor = text.match(known[0])?.[1];
+    const version =
+      minor && minor.startsWith(`${known[1]}.`) ? minor : known[1];
+    return { os: rule.os, version, notes: NO_NOTES };
+  }
+  const written = rule.written ? text.match(rule.written)?.[1] : undefined;
+  if (written) {
+    return {
+      os: rule.os,
+      notes: ask(
+        `${
+          rule.label
+        } ${written} is not in the image catalogue: choose ${rule.versions
+          .map(([, v]) => `${rule.label} ${v}`)
+          .join(', ')}`,
+      ),
+      unknownVersion: written,
+    };
+  }
+  return { os: rule.os, version: undefined, notes: NO_NOTES };
 }
 
 /** @internal */
@@ -134,6 +179,20 @@ export function planImage(
   const all = texts.join(' ');
   if (!named?.os) {
     const linux = GENERIC_LINUX.test(all);
+    const unsupported = texts.map(t => t.match(UNSUPPORTED)?.[1]).find(Boolean);
+    if (unsupported) {
+      return {
+        image: { os: 'ubuntu', version: '24.04', architecture },
+        notes: combine(
+          problems,
+          assume(
+            `${address}.image`,
+            'Ubuntu 24.04',
+            `${unsupported} is not offered; the plan shows Ubuntu 24.04 only until you choose a system (see the question)`,
+          ),
+        ),
+      };
+    }
     return {
       image: { os: 'ubuntu', version: '24.04', architecture },
       notes: combine(
@@ -150,17 +209,34 @@ export function planImage(
   }
   const rule = OS_RULES.find(r => r.os === named.os)!;
   const version = named.version ?? rule.defaultVersion;
-  const notes =
-    named.version || LATEST.test(all)
-      ? problems
-      : combine(
-          problems,
-          assume(
-            `${address}.image`,
-            `${rule.label} ${version}`,
-            `No ${rule.label} version was named; ${version} is the newest supported`,
-          ),
-        );
+  const major = version.split('.')[0];
+  const oldReason = rule.old?.[version] ?? rule.old?.[major];
+  let notes: Notes;
+  if (
+    named.unknownVersion ||
+    (named.version && !oldReason) ||
+    (!named.version && LATEST.test(all))
+  ) {
+    notes = problems;
+  } else if (named.version && oldReason) {
+    notes = combine(
+      problems,
+      assume(
+        `${address}.image`,
+        `${rule.label} ${version}`,
+        `${rule.label} ${version} is kept as asked, but ${oldReason}; policy decides whether it may run (say "${rule.label} ${rule.defaultVersion}" for the current one)`,
+      ),
+    );
+  } else {
+    notes = combine(
+      problems,
+      assume(
+        `${address}.image`,
+        `${rule.label} ${version}`,
+        `No ${rule.label} version was named; ${version} is the newest supported`,
+      ),
+    );
+  }
   const armWindows =
     rule.os === 'windows-server' && architecture === 'arm64'
       ? ask(

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { isVettedSoftware } from './software';
+
 /**
  * Words that make "set up X" or "deploy X" a resource request rather than
  * software: "set up a t3.micro" is planned, "set up nginx" is not.
  */
 const RESOURCE_WORDS =
   /\b(?:instances?|vms?|servers?|machines?|box(?:es)?|hosts?|nodes?|sandbox(?:es)?|buckets?|volumes?|disks?|vpcs?|subnets?|security groups?|firewall|key ?pairs?|ssh keys?|eips?|elastic ips?|ips?|ec2|[a-z]{1,4}\d[a-z0-9-]{0,4}\.[a-z0-9]+|ubuntu|debian|windows|rhel|amazon linux|linux|it|them|that|this|ports?|ssh|rdp|https?)\b/;
+
+const MACHINE_WORDS =
+  /\b(?:instances?|vms?|servers?|machines?|box(?:es)?|hosts?|ec2|[a-z]{1,4}\d[a-z0-9-]{0,4}\.[a-z0-9]+|ubuntu|debian|rhel|amazon linux|linux)\b/;
 
 const SOFTWARE =
   /\b(install(?:ed|ing)?|set ?up|configure|deploy|run(?:ning)?|pre-?installed|with)\s+((?:[a-z0-9.+#-]+)(?:\s(?!on\b|in\b|for\b|with\b|and\b|from\b|to\b)[a-z0-9.+#-]+){0,2})/g;
@@ -22,10 +27,6 @@ const SERVICES: Array<[RegExp, string]> = [
   [
     /\bnat gateways?\b|\bnat\b/,
     'a NAT gateway is not a sandbox resource (instances in a private subnet have no outbound internet)',
-  ],
-  [
-    /\binternet gateways?\b|\bigw\b/,
-    'internet gateways and route tables are not sandbox resources',
   ],
   [
     /\b(?:application |network )?load balancers?\b|\b(?:alb|elb|nlb)s?\b/,
@@ -72,6 +73,18 @@ const SERVICES: Array<[RegExp, string]> = [
     'backups, snapshots and images are not sandbox resources',
   ],
   [
+    /\bssm\b|\bsession manager\b|\bsystems manager\b/,
+    'Systems Manager (SSM) setup is not a sandbox resource: it needs an IAM instance profile, which sandboxes do not create',
+  ],
+  [
+    /\befs\b|\belastic file system\b|\bfsx\b/,
+    'shared file systems (EFS, FSx) are not sandbox resources',
+  ],
+  [
+    /\bapi gateway\b|\bcognito\b|\bsecrets? manager\b|\bkms key\b|\bwaf\b|\bshield\b/,
+    'this AWS service is not a sandbox resource',
+  ],
+  [
     /\bcloudwatch\b|\balarms?\b|\balerting\b/,
     'monitoring and alarms are not sandbox resources',
   ],
@@ -92,6 +105,10 @@ const SERVICES: Array<[RegExp, string]> = [
     'schedules are not supported: the sandbox lives until it expires',
   ],
 ];
+
+/** Software people name that the vetted catalogue does not have. */
+const UNVETTED =
+  /\b(pi-?hole|jenkins|kubernetes|k3s|minikube|wordpress|grafana|prometheus|elasticsearch|kafka|rabbitmq|mongo(?:db)?|mariadb|mysql(?: server)?|postgres(?:ql)?(?: server)?|redis(?: server)?|tomcat|caddy|traefik|code-server|vscode|jupyter(?:lab)?|cuda|nvidia drivers?|terraform|ansible|php|ruby|golang|rust|nextcloud|plex|minecraft server|openvpn|wireguard|gitlab(?:-runner)?|sonarqube|nexus|vault|consul|nomad|portainer|home assistant|metabase|airflow|spark)\b/g;
 
 function excerpt(text: string, index: number, length: number): string {
   return text.slice(index, index + length).trim();
@@ -115,12 +132,19 @@ export function matchOutOfScope(text: string): string[] {
     if (!SOFTWARE_VERBS.test(verb) && !KNOWN_SOFTWARE.test(firstWord)) {
       continue;
     }
+    if (isVettedSoftware(firstWord) && MACHINE_WORDS.test(text)) {
+      // Installed from the vetted catalogue (the instance's `software`).
+      continue;
+    }
     const what = SOFTWARE_VERBS.test(verb) ? phrase : object;
     found.push(
       `"${what.trim()}": software on the machine is not a cloud resource; install it once the machine runs`,
     );
   }
   for (const match of text.matchAll(SOFTWARE_AFTER)) {
+    if (isVettedSoftware(match[1]) && MACHINE_WORDS.test(text)) {
+      continue;
+    }
     if (KNOWN_SOFTWARE.test(match[1])) {
       found.push(
         `"${match[0]}": software on the machine is not a cloud resource; install it once the machine runs`,
@@ -133,6 +157,15 @@ export function matchOutOfScope(text: string): string[] {
       found.push(
         `"${excerpt(text, match.index!, match[0].length)}": ${reason}`,
       );
+    }
+  }
+  if (MACHINE_WORDS.test(text)) {
+    for (const match of text.matchAll(UNVETTED)) {
+      if (!found.some(f => f.includes(match[1]))) {
+        found.push(
+          `"${match[1]}": ${match[1]} is not in the vetted software catalogue; install it once the machine runs`,
+        );
+      }
     }
   }
   return [...new Set(found)];

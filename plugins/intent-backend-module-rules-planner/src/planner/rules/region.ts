@@ -1,19 +1,63 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { assume, combine, Notes, NO_NOTES } from '../notes';
+import { ask, assume, combine, Notes, NO_NOTES } from '../notes';
 
 /** Region used when a request names none. @public */
 export const DEFAULT_REGION = 'us-east-1';
 
 const REGION_CODE =
-  /\b([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d)([a-f])?\b/;
+  /\b([a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2})([a-f])?\b/;
+
+/** Every AWS region a sandbox can be planned in. @internal */
+export const KNOWN_REGIONS: ReadonlySet<string> = new Set([
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
+  'ca-central-1',
+  'ca-west-1',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
+  'sa-east-1',
+  'us-gov-east-1',
+  'us-gov-west-1',
+]);
 
 /**
  * Places people name instead of region codes. The first pattern that matches
  * wins, so specific names ("northern california") come before broad ones.
  */
 const PLACES: Array<[RegExp, string]> = [
+  [/\bosaka\b/, 'ap-northeast-3'],
+  [/\bcalgary\b/, 'ca-west-1'],
+  [/\bhyderabad\b/, 'ap-south-2'],
+  [/\bmelbourne\b/, 'ap-southeast-4'],
   [/\b(?:n(?:orth(?:ern)?)?\.? virginia|virginia)\b/, 'us-east-1'],
   [/\bohio\b/, 'us-east-2'],
   [/\b(?:n(?:orth(?:ern)?)?\.? california|california)\b/, 'us-west-1'],
@@ -30,16 +74,17 @@ const PLACES: Array<[RegExp, string]> = [
   [/\b(?:spain|madrid|aragon)\b/, 'eu-south-2'],
   [/\b(?:tokyo|japan)\b/, 'ap-northeast-1'],
   [/\b(?:seoul|korea)\b/, 'ap-northeast-2'],
-  [/\bosaka\b/, 'ap-northeast-3'],
   [/\bsingapore\b/, 'ap-southeast-1'],
   [/\b(?:sydney|australia)\b/, 'ap-southeast-2'],
   [/\b(?:jakarta|indonesia)\b/, 'ap-southeast-3'],
-  [/\bmelbourne\b/, 'ap-southeast-4'],
   [/\b(?:mumbai|india)\b/, 'ap-south-1'],
-  [/\bhyderabad\b/, 'ap-south-2'],
   [/\bhong kong\b/, 'ap-east-1'],
+  [/\b(?:taipei|taiwan)\b/, 'ap-east-2'],
+  [/\b(?:bangkok|thailand)\b/, 'ap-southeast-7'],
+  [/\b(?:kuala lumpur|malaysia)\b/, 'ap-southeast-5'],
+  [/\b(?:auckland|new zealand)\b/, 'ap-southeast-6'],
+  [/\b(?:mexico|queretaro|querétaro)\b/, 'mx-central-1'],
   [/\b(?:canada|montreal|toronto)\b/, 'ca-central-1'],
-  [/\bcalgary\b/, 'ca-west-1'],
   [/\b(?:sao paulo|são paulo|brazil)\b/, 'sa-east-1'],
   [/\bbahrain\b/, 'me-south-1'],
   [/\b(?:uae|dubai|emirates)\b/, 'me-central-1'],
@@ -59,6 +104,8 @@ export interface RegionMatch {
   region?: string;
   /** The availability zone letter when a zone was named (`eu-west-1b`). */
   zone?: string;
+  /** A region-shaped code that is not a known region. */
+  unknown?: string;
   notes: Notes;
 }
 
@@ -74,6 +121,14 @@ const ZONE_LETTER = /\b(?:availability zone|az|zone)\s+([a-f])\b/;
 export function matchRegion(text: string): RegionMatch {
   const code = text.match(REGION_CODE);
   const zone = code?.[2] ?? text.match(ZONE_LETTER)?.[1];
+  if (code && !KNOWN_REGIONS.has(code[1])) {
+    return {
+      unknown: code[1],
+      notes: ask(
+        `${code[1]} is not an AWS region this planner knows: which region did you mean (e.g. eu-west-1, ap-southeast-7)?`,
+      ),
+    };
+  }
   if (code) {
     return { region: code[1], zone, notes: NO_NOTES };
   }
@@ -109,6 +164,20 @@ export function planRegion(text: string): {
   const found = matchRegion(text);
   if (found.region) {
     return { region: found.region, zone: found.zone, notes: found.notes };
+  }
+  if (found.unknown) {
+    return {
+      region: DEFAULT_REGION,
+      zone: found.zone,
+      notes: combine(
+        found.notes,
+        assume(
+          'region',
+          DEFAULT_REGION,
+          `${found.unknown} is not a known region; the plan shows ${DEFAULT_REGION} until you name one`,
+        ),
+      ),
+    };
   }
   return {
     region: DEFAULT_REGION,

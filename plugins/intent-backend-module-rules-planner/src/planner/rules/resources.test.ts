@@ -57,6 +57,7 @@ describe('matchKeyPair', () => {
     ).toEqual({
       wish: 'wanted',
       name: 'ci_bot',
+      keyName: 'ci-bot',
     });
     const original =
       'use my key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAbC ada@laptop';
@@ -100,7 +101,7 @@ describe('matchTags', () => {
 describe('matchOutOfScope', () => {
   it.each([
     ['install docker and nginx', 'install docker'],
-    ['a t3.micro with docker installed', 'docker installed'],
+    ['a t3.micro with jenkins installed', 'jenkins installed'],
     ['set up jenkins on an m5', 'set up jenkins'],
     ['behind a load balancer', 'load balancer'],
     ['an rds postgres', 'managed databases'],

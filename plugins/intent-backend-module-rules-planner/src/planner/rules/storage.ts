@@ -50,7 +50,18 @@ const EXTRA =
   /\b(?:extra|additional|second|data|another|separate|secondary|external|scratch|attached?)\b|\bvolumes?\b|\bebs\b/;
 const ROOT = /\b(?:root|boot|os|system|main)\b/;
 const DISK_NOUN = /\b(?:disks?|drives?|storage|ssd|hdd|volumes?|ebs|space)\b/;
-const VOLUME_NAME = /\b(?:named|called)\s+["']?([a-z][a-z0-9_-]{0,62})/;
+/** "Name of the volume should be `scratch-vol`", said apart from its size. */
+const VOLUME_NAME_APART =
+  /\b(?:name of the (?:extra |data |ebs )?(?:volume|disk) (?:should|must|will) be|(?:volume|disk)(?:'s)? name (?:should|must|will) be|(?:volume|disk) name\s*[:=])\s*[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})|\b(?:volume|disk) (?:named|called)\s+[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})/;
+
+/** The cloud name a text gives its one extra volume. @internal */
+export function matchVolumeName(text: string): string | undefined {
+  const match = text.match(VOLUME_NAME_APART);
+  return (match?.[1] ?? match?.[2])?.replace(/[.-]+$/, '');
+}
+
+const VOLUME_NAME =
+  /\b(?:named|called|name of the (?:volume|disk) (?:should|must|will) be|(?:volume|disk)(?:'s)? name (?:should|must|will) be|(?:volume|disk) name\b\s*[:=]?)\s*[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})/;
 const COUNT_BEFORE =
   /(?:^|[^.\d])(\d{1,2})\s*x?\s+(?:(?:extra|additional|more|new|separate|data|ebs)\s+)*$|(?:^|[^.\d])(\d{1,2})x?$/;
 
@@ -67,6 +78,8 @@ export interface DiskRequest {
   bare: boolean;
   /** "a 100 GB volume named logs". */
   name?: string;
+  /** The volume's cloud name as written ("scratch-vol"). */
+  cloudName?: string;
   said: string;
 }
 
@@ -134,7 +147,12 @@ function diskInClause(clause: string): DiskRequest | undefined {
     count: extra && count > 1 && count <= 16 ? count : 1,
     bare: !hasNoun && !root,
     said: clause.trim(),
-    ...(extra && named ? { name: toResourceName(named[1]) } : {}),
+    ...(extra && named
+      ? {
+          name: toResourceName(named[1].replace(/[.-]+$/, '')),
+          cloudName: named[1].replace(/[.-]+$/, ''),
+        }
+      : {}),
   };
 }
 

@@ -8,7 +8,10 @@ import type {
 import { bucketRules } from './bucket';
 import { eipRules } from './eip';
 import { instanceRules } from './instance';
+import { internetGatewayRules } from './internetGateway';
 import { keyPairRules } from './keyPair';
+import { routeTableRules } from './routeTable';
+import { routeTableAssociationRules } from './routeTableAssociation';
 import { TypeRules } from './rules';
 import { securityGroupRules } from './securityGroup';
 import { subnetRules } from './subnet';
@@ -26,6 +29,9 @@ export const RULES: {
 } = {
   aws_vpc: vpcRules,
   aws_subnet: subnetRules,
+  aws_internet_gateway: internetGatewayRules,
+  aws_route_table: routeTableRules,
+  aws_route_table_association: routeTableAssociationRules,
   aws_security_group: securityGroupRules,
   aws_key_pair: keyPairRules,
   aws_instance: instanceRules,
@@ -38,6 +44,9 @@ export const RULES: {
 /** The plan fields that hold references (cloud ids in the cloud's attributes). */
 export const REFERENCE_FIELDS: Partial<Record<ResourceType, string[]>> = {
   aws_subnet: ['vpc'],
+  aws_internet_gateway: ['vpc'],
+  aws_route_table: ['vpc'],
+  aws_route_table_association: ['subnet', 'routeTable'],
   aws_security_group: ['vpc'],
   aws_instance: ['subnet', 'securityGroups', 'keyPair'],
   aws_volume_attachment: ['volume', 'instance'],

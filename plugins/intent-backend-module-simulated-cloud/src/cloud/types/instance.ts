@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import type { AwsInstance } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { findImage, findInstanceType } from '../catalog';
+import {
+  AwsInstance,
+  softwareProblems,
+  userDataFor,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
+import {
+  CatalogImage,
+  findImage,
+  findImageById,
+  findInstanceType,
+} from '../catalog';
 import {
   defaultSecurityGroupId,
   defaultSubnet,
@@ -15,6 +24,45 @@ import {
 import { cloudError as error } from '../SimulatedCloudError';
 import { live, NOT_FOUND, TypeRules } from './rules';
 import { subnetFacts } from './subnet';
+
+/**
+ * The image an instance runs: the one its plan pinned (`image.id`, resolved
+ * at plan time), which must exist in the region and be the os, version and
+ * architecture the plan says; else, for a plan from before ids were pinned,
+ * the catalog's image for os, version and architecture.
+ */
+function catalogImage(resource: AwsInstance, region: string): CatalogImage {
+  const wanted = resource.image;
+  if (wanted.id !== undefined) {
+    const pinned = findImageById(region, wanted.id);
+    if (!pinned) {
+      throw error(
+        'InvalidParameterValue',
+        `Invalid value '${wanted.id}' for ImageId: no such image exists in ${region}`,
+      );
+    }
+    const { image } = pinned;
+    if (
+      image.os !== wanted.os ||
+      image.version !== wanted.version ||
+      image.architecture !== wanted.architecture
+    ) {
+      throw error(
+        'InvalidParameterValue',
+        `Image ${wanted.id} is ${image.os} ${image.version} ${image.architecture}, not the ${wanted.os} ${wanted.version} ${wanted.architecture} the instance asks for`,
+      );
+    }
+    return pinned;
+  }
+  const image = findImage(region, wanted);
+  if (!image) {
+    throw error(
+      'InvalidAMIID.NotFound',
+      `No ${wanted.os} ${wanted.version} image for ${wanted.architecture} exists in ${region}`,
+    );
+  }
+  return image;
+}
 
 /** Instances: RunInstances, with a client token; `pending` for the boot time. */
 export const instanceRules: TypeRules<AwsInstance> = {
@@ -35,13 +83,7 @@ export const instanceRules: TypeRules<AwsInstance> = {
         `Invalid value '${resource.instanceType}' for InstanceType.`,
       );
     }
-    const image = findImage(ctx.region, resource.image);
-    if (!image) {
-      throw error(
-        'InvalidAMIID.NotFound',
-        `No ${resource.image.os} ${resource.image.version} image for ${resource.image.architecture} exists in ${ctx.region}`,
-      );
-    }
+    const image = catalogImage(resource, ctx.region);
     if (type.architecture !== resource.image.architecture) {
       throw error(
         'InvalidParameterValue',
@@ -115,6 +157,11 @@ export const instanceRules: TypeRules<AwsInstance> = {
       securityGroups = groupIds;
     }
 
+    const problems = softwareProblems(resource.image, resource.software ?? []);
+    if (problems.length > 0) {
+      throw error('InvalidParameterValue', problems.join('; '));
+    }
+
     let keyName: string | undefined;
     const keyPair = resource.keyPair
       ? ctx.resolve(resource.keyPair)
@@ -137,6 +184,10 @@ export const instanceRules: TypeRules<AwsInstance> = {
       availabilityZone: subnet.availabilityZone,
       rootVolume: { ...root },
       metadataHttpTokens: resource.metadataHttpTokens,
+      software: [...(resource.software ?? [])],
+      userData:
+        resource.userData ??
+        userDataFor(resource.image, resource.software ?? []),
       imageId: image.imageId,
       imageName: image.name,
       platform: image.platform,

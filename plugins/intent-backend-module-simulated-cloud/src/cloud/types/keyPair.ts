@@ -59,7 +59,8 @@ export const keyPairRules: TypeRules<AwsKeyPair> = {
   },
   initial(resource, desired, ctx) {
     const id = newCloudId('key');
-    const keyName = `${resource.name}-${stableHex(ctx.clientToken, 8)}`;
+    const keyName =
+      resource.keyName ?? `${resource.name}-${stableHex(ctx.clientToken, 8)}`;
     return {
       id,
       liveKey: `aws_key_pair:${ctx.region}:${keyName}`,

@@ -91,6 +91,21 @@ export const NOT_FOUND: Record<
     error('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`),
   aws_subnet: id =>
     error('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`),
+  aws_internet_gateway: id =>
+    error(
+      'InvalidInternetGatewayID.NotFound',
+      `The internetGateway ID '${id}' does not exist`,
+    ),
+  aws_route_table: id =>
+    error(
+      'InvalidRouteTableID.NotFound',
+      `The routeTable ID '${id}' does not exist`,
+    ),
+  aws_route_table_association: id =>
+    error(
+      'InvalidAssociationID.NotFound',
+      `The association ID '${id}' does not exist`,
+    ),
   aws_security_group: id =>
     error('InvalidGroup.NotFound', `The security group '${id}' does not exist`),
   aws_key_pair: id =>

@@ -72,7 +72,7 @@ export const securityGroupRules: TypeRules<AwsSecurityGroup> = {
   conflict: initial =>
     error(
       'InvalidGroup.Duplicate',
-      `The security group '${initial.id}' already exists`,
+      `The security group '${initial.facts.groupName}' already exists for VPC`,
     ),
   async desired(resource, ctx) {
     const vpc = resource.vpc
@@ -87,14 +87,20 @@ export const securityGroupRules: TypeRules<AwsSecurityGroup> = {
       egress: resource.egress,
     };
   },
-  initial(resource, _desired, ctx) {
+  initial(resource, desired, ctx) {
     const id = newCloudId('sg');
+    const given = resource.tags.Name;
     return {
       id,
-      liveKey: `aws_security_group:${id}`,
+      // A group name is unique in its VPC.
+      liveKey: given
+        ? `aws_security_group:${desired.vpc}:${given}`
+        : `aws_security_group:${id}`,
       state: 'available',
       transitionAt: null,
-      facts: { groupName: `${resource.name}-${stableHex(ctx.clientToken, 8)}` },
+      facts: {
+        groupName: given ?? `${resource.name}-${stableHex(ctx.clientToken, 8)}`,
+      },
     };
   },
 };

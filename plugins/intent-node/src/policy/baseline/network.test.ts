@@ -193,6 +193,147 @@ describe('no-open-ingress', () => {
     ).toEqual([]);
   });
 
+  describe('judges the union of the sources by the share of the address space', () => {
+    it('flags SSH from 0.0.0.0/1 and 128.0.0.0/1, together all of IPv4', () => {
+      expect(
+        check(
+          noOpenIngress,
+          group([rule({ cidrBlocks: ['0.0.0.0/1', '128.0.0.0/1'] })]),
+        ),
+      ).toEqual([
+        {
+          address: 'aws_security_group.sg',
+          field: 'ingress[0].cidrBlocks',
+          message:
+            'aws_security_group.sg allows 22 (SSH) from 0.0.0.0/1, 128.0.0.0/1 (together all of the IPv4 address space)',
+          fix: expect.stringContaining('203.0.113.4/32'),
+        },
+      ]);
+    });
+
+    it('flags many /2s and overlapping ranges, merged before they are measured', () => {
+      const findings = check(
+        noOpenIngress,
+        group([
+          rule({
+            cidrBlocks: [
+              '0.0.0.0/2',
+              '64.0.0.0/2',
+              '128.0.0.0/2',
+              '192.0.0.0/2',
+            ],
+          }),
+          // Overlapping: the /2 already holds the /3 and the /16, so the
+          // union is half of IPv4, not more.
+          rule({
+            cidrBlocks: [
+              '64.0.0.0/2',
+              '64.0.0.0/3',
+              '64.1.0.0/16',
+              '128.0.0.0/2',
+            ],
+          }),
+        ]),
+      );
+      expect(findings.map(f => f.message)).toEqual([
+        'aws_security_group.sg allows 22 (SSH) from 0.0.0.0/2, 64.0.0.0/2, 128.0.0.0/2, 192.0.0.0/2 (together all of the IPv4 address space)',
+        'aws_security_group.sg allows 22 (SSH) from 64.0.0.0/2, 64.0.0.0/3, 64.1.0.0/16, 128.0.0.0/2 (together 50% of the IPv4 address space)',
+      ]);
+    });
+
+    it('flags IPv6 halves, ::/0 and a large IPv6 share, each family on its own', () => {
+      const findings = check(
+        noOpenIngress,
+        group([
+          rule({ cidrBlocks: [], ipv6CidrBlocks: ['::/1', '8000::/1'] }),
+          rule({ cidrBlocks: [], ipv6CidrBlocks: ['::/0'] }),
+          rule({ cidrBlocks: [], ipv6CidrBlocks: ['2000::/4'] }),
+        ]),
+      );
+      expect(findings.map(f => [f.field, f.message])).toEqual([
+        [
+          'ingress[0].ipv6CidrBlocks',
+          'aws_security_group.sg allows 22 (SSH) from ::/1, 8000::/1 (together all of the IPv6 address space)',
+        ],
+        [
+          'ingress[1].ipv6CidrBlocks',
+          'aws_security_group.sg allows 22 (SSH) from ::/0',
+        ],
+        [
+          'ingress[2].ipv6CidrBlocks',
+          'aws_security_group.sg allows 22 (SSH) from 2000::/4 (together 6.25% of the IPv6 address space)',
+        ],
+      ]);
+    });
+
+    it('flags a mix of small and large ranges by what the large ones add up to', () => {
+      const findings = check(
+        noOpenIngress,
+        group([
+          rule({
+            cidrBlocks: ['203.0.113.4/32', '1.0.0.0/9', '1.128.0.0/9'],
+            ipv6CidrBlocks: ['2001:db8::/32'],
+          }),
+        ]),
+      );
+      expect(findings).toEqual([
+        expect.objectContaining({
+          field: 'ingress[0].cidrBlocks',
+          message:
+            'aws_security_group.sg allows 22 (SSH) from 203.0.113.4/32, 1.0.0.0/9, 1.128.0.0/9 (together 0.391% of the IPv4 address space)',
+        }),
+      ]);
+    });
+
+    it('accepts a documentation /24, two /10s apart, private ranges and a small IPv6 prefix', () => {
+      expect(
+        check(
+          noOpenIngress,
+          group([
+            rule({ cidrBlocks: ['203.0.113.0/24'] }),
+            rule({ cidrBlocks: ['1.0.0.0/10', '3.0.0.0/10'] }),
+            rule({
+              cidrBlocks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
+            }),
+            rule({
+              cidrBlocks: [],
+              ipv6CidrBlocks: ['2001:db8::/32', 'fc00::/7'],
+            }),
+          ]),
+        ),
+      ).toEqual([]);
+    });
+
+    it('follows openIngressPrefixLength', () => {
+      const plan = group([rule({ cidrBlocks: ['198.51.0.0/16'] })]);
+      expect(check(noOpenIngress, plan)).toEqual([]);
+      expect(
+        check(noOpenIngress, plan, { limits: { openIngressPrefixLength: 16 } }),
+      ).toEqual([
+        expect.objectContaining({
+          message:
+            'aws_security_group.sg allows 22 (SSH) from 198.51.0.0/16 (together 0.00153% of the IPv4 address space)',
+        }),
+      ]);
+      expect(
+        check(noOpenIngress, group([rule({ cidrBlocks: ['0.0.0.0/1'] })]), {
+          limits: { openIngressPrefixLength: 0 },
+        }),
+      ).toEqual([]);
+    });
+
+    it('treats an unreadable CIDR as open, failing closed', () => {
+      expect(
+        check(noOpenIngress, group([rule({ cidrBlocks: ['0.0.0.0/33'] })])),
+      ).toEqual([
+        expect.objectContaining({
+          message:
+            'aws_security_group.sg allows 22 (SSH) from 0.0.0.0/33 (0.0.0.0/33 is not a valid CIDR block, so counted as open)',
+        }),
+      ]);
+    });
+  });
+
   it('does not look at egress', () => {
     const plan = makePlan([
       {

@@ -5,6 +5,7 @@ import type {
   BaselineConfig,
   BaselineRuleId,
   CostEstimate,
+  IntentPolicyBaselineOverrides,
   Plan,
   PolicySession,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -46,6 +47,9 @@ export interface BaselineRule {
   title: string;
   checkIds: string[];
   /** The limit the rule checks, when it has one; a policy may tighten it. */
-  limit?: keyof BaselineLimits;
+  limit?: Exclude<
+    keyof BaselineLimits & keyof IntentPolicyBaselineOverrides,
+    'rules'
+  >;
   check(input: BaselineInput): BaselineViolation[];
 }

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+export * from './catalogue';
+export * from './userData';
