@@ -18,9 +18,10 @@ export class DatabaseRequestError extends CustomErrorBase {
   constructor(original: Error) {
     super('The database could not complete the request; the error is logged');
     this.name = 'DatabaseRequestError';
-    this.stack = `${this.name}: ${this.message}\nCaused by: ${
-      original.stack ?? `${original.name}: ${original.message}`
-    }`;
+    // The original's message first: a driver's stack can be empty.
+    this.stack = `${this.name}: ${this.message}\nCaused by: ${original.name}: ${
+      original.message
+    }\n${original.stack ?? ''}`;
   }
 }
 
