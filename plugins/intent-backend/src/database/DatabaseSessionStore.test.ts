@@ -154,6 +154,31 @@ describe('DatabaseSessionStore', () => {
       await knex.destroy();
     });
 
+    it('starts an operation with the state change or not at all', async () => {
+      const { store, knex } = await setUp(databaseId);
+      const id = await create(store);
+      const starts = (opId: string) => ({
+        id,
+        from: ['planned' as const],
+        to: 'applying' as const,
+        startsOperation: {
+          id: opId,
+          kind: 'apply' as const,
+          revisionSeq: 1,
+          actor: ada,
+        },
+        audit: { actor: ada, action: 'apply-start', details: {} },
+      });
+      expect(await store.transition(starts('op-1'))).toBe(true);
+      expect((await store.getOperation({ id: 'op-1' })).status).toBe('running');
+      // Refused (no longer planned): no operation is left behind.
+      expect(await store.transition(starts('op-2'))).toBe(false);
+      await expect(store.getOperation({ id: 'op-2' })).rejects.toThrow(
+        NotFoundError,
+      );
+      await knex.destroy();
+    });
+
     it('throws NotFoundError for unknown sessions and operations', async () => {
       const { store, knex } = await setUp(databaseId);
       await expect(store.getSession({ id: 'nope' })).rejects.toThrow(

@@ -194,6 +194,12 @@ export class DatabaseSessionStore implements SessionStore {
       error?: string;
     };
     lock?: LockGrant;
+    startsOperation?: {
+      id: string;
+      kind: Operation['kind'];
+      revisionSeq: number | null;
+      actor: string;
+    };
     audit: AuditEntry;
   }): Promise<boolean> {
     return this.db
@@ -232,6 +238,21 @@ export class DatabaseSessionStore implements SessionStore {
         if (updated !== 1) {
           // Not in `from`: undo the lock release above, change nothing.
           throw new NotMoved();
+        }
+        if (options.startsOperation) {
+          // With the state change: a session never moves into an operation's
+          // state without the running operation the recovery job looks for.
+          await tx<OperationRow>('operations').insert({
+            id: options.startsOperation.id,
+            session_id: options.id,
+            kind: options.startsOperation.kind,
+            revision_seq: options.startsOperation.revisionSeq,
+            status: 'running',
+            actor: options.startsOperation.actor,
+            error: null,
+            started_at: now,
+            finished_at: null,
+          });
         }
         if (options.operation) {
           await tx<OperationRow>('operations')

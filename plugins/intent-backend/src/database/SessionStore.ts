@@ -4,6 +4,7 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   Approval,
+  Operation,
   Revision,
   RevisionStatus,
   Session,
@@ -110,6 +111,13 @@ export interface SessionStore extends OperationStore, AuditStore {
       error?: string;
     };
     lock?: LockGrant;
+    /** Creates this running operation in the same transaction as the move. */
+    startsOperation?: {
+      id: string;
+      kind: Operation['kind'];
+      revisionSeq: number | null;
+      actor: string;
+    };
     audit: AuditEntry;
   }): Promise<boolean>;
 

@@ -99,6 +99,12 @@ export class OperationLauncher {
       id: session.id,
       from: statesLeadingTo(input.to),
       to: input.to,
+      startsOperation: {
+        id: operationId,
+        kind: input.kind,
+        revisionSeq: input.revisionSeq,
+        actor: input.actor,
+      },
       audit: {
         actor: input.actor,
         action: `${input.kind}-start`,
@@ -119,13 +125,6 @@ export class OperationLauncher {
         fresh.session.status,
       );
     }
-    await store.createOperation({
-      id: operationId,
-      sessionId: session.id,
-      kind: input.kind,
-      revisionSeq: input.revisionSeq,
-      actor: input.actor,
-    });
     // Holding the lock, any other running operation of the session is dead
     // (its holder crashed, or it was fenced off): it never finishes itself.
     const aborted = await store.abortOperations({
