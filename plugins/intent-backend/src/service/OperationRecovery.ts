@@ -204,6 +204,7 @@ export class OperationRecovery {
       revisionSeq: revision.seq,
       region: revision.plan.region,
       planTags: revision.plan.tags,
+      existing: revision.plan.existing,
       // What a resume of a failed or interrupted apply runs (as a re-apply).
       steps: applySteps(revision.diff),
       actor: operation.actor,

@@ -4,6 +4,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ApplyStep,
+  Plan,
   PlanResource,
   SessionResource,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -15,6 +16,7 @@ import {
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { LockStore, SessionStore } from '../database';
 import { clientToken } from './hashing';
+import { resolveExisting } from './existingResources';
 import { runDag } from './runDag';
 
 /** Tunables of operations, from config. @internal */
@@ -58,6 +60,8 @@ export interface OperationPlan {
   provider: CloudProvider;
   /** The cloud account (or profile) to act in; the provider's default when unset. */
   account?: string;
+  /** Existing resources the plan refers to (`data.*`), looked up first. */
+  existing?: Plan['existing'];
   /** Tags the plan puts on every resource. */
   planTags: Record<string, string>;
   /** The revision whose plan is applied (client tokens derive from it); null for a destroy. */
@@ -216,11 +220,13 @@ export class OperationRunner {
       lock.signal.throwIfAborted();
     };
     try {
+      const existing = await this.lookUpExisting(plan, lock.signal);
       await runDag(plan.steps, settings.concurrency, async step => {
         lock.signal.throwIfAborted();
         await this.runStep(plan, step, {
           rows,
           regions,
+          existing,
           lock: lock.signal,
           fence,
         });
@@ -229,6 +235,30 @@ export class OperationRunner {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * Cloud ids of the existing resources the plan refers to, by data address.
+   * They were found at plan time; one gone since fails the operation before
+   * anything is created, with the same words as the planning question.
+   */
+  private async lookUpExisting(
+    plan: OperationPlan,
+    signal: AbortSignal,
+  ): Promise<Record<string, string>> {
+    if (!plan.existing?.length) {
+      return {};
+    }
+    const found = await resolveExisting(
+      { existing: plan.existing },
+      plan.provider,
+      plan.region,
+      { account: plan.account, signal },
+    );
+    if (found.questions.length > 0) {
+      throw new Error(found.questions.join('; '));
+    }
+    return found.resolved;
   }
 
   private async runStep(plan: OperationPlan, step: ApplyStep, run: RunState) {
@@ -325,11 +355,14 @@ export class OperationRunner {
     const { store } = this.options;
     const { provider } = plan;
     const row = rows.get(step.address);
-    const resolved = Object.fromEntries(
-      [...rows.values()].flatMap(r =>
-        r.cloudId ? [[r.address, r.cloudId]] : [],
+    const resolved = {
+      ...run.existing,
+      ...Object.fromEntries(
+        [...rows.values()].flatMap(r =>
+          r.cloudId ? [[r.address, r.cloudId]] : [],
+        ),
       ),
-    );
+    };
     const tags = {
       ...plan.planTags,
       [INTENT_TAGS.session]: plan.sessionId,
@@ -452,6 +485,8 @@ export class OperationRunner {
 /** What the steps of one run share. */
 interface RunState {
   rows: Map<string, Row>;
+  /** Cloud ids of the plan's existing resources, by data address. */
+  existing: Record<string, string>;
   /** The region of every resource that existed when the run started, by cloud id. */
   regions: Map<string, string>;
   /** Aborted when the session's lock is lost. */

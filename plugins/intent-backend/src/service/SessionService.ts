@@ -285,6 +285,7 @@ export class SessionService {
       revisionSeq: revision.seq,
       region: revision.plan.region,
       planTags: revision.plan.tags,
+      existing: revision.plan.existing,
       steps: applySteps(diff),
       actor: input.actor.userEntityRef,
       onSuccess: {

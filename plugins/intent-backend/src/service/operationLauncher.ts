@@ -4,6 +4,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ApplyStep,
+  Plan,
   Revision,
   SessionDetails,
   SessionStatus,
@@ -26,6 +27,8 @@ export interface OperationRequest {
   /** The region new resources are created in. */
   region: string;
   planTags: Record<string, string>;
+  /** The plan's existing resources, looked up before the first step. */
+  existing?: Plan['existing'];
   steps: ApplyStep[];
   actor: string;
   onSuccess: {
@@ -148,6 +151,7 @@ export class OperationLauncher {
         provider: input.provider,
         region: input.region,
         planTags: input.planTags,
+        existing: input.existing,
         revisionSeq: input.revisionSeq,
         steps: input.steps,
         resources: fresh.resources,

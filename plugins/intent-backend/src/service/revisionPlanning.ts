@@ -25,6 +25,7 @@ import { describeFinding } from './approvals';
 import { Guardrails } from './guardrails';
 import { Membership } from './membership';
 import { planHash } from './hashing';
+import { resolveExisting } from './existingResources';
 import { pinImages, withReplacementReasons } from './imagePinning';
 import { withPlacement } from './placement';
 import {
@@ -121,6 +122,12 @@ export class RevisionPlanner {
       provider: input.provider,
     });
     const plan = pinned.plan;
+    // Existing resources (my key pair, the default VPC) must exist now: a
+    // missing one is a question, not a failed apply.
+    const existing =
+      plan.existing.length > 0
+        ? await resolveExisting(plan, input.provider(), plan.region)
+        : { questions: [] };
     const { policy, cost, ttlHours } = await this.evaluate(
       plan,
       input.subject,
@@ -133,7 +140,11 @@ export class RevisionPlanner {
         planner: result.planner,
         plan,
         assumptions: result.assumptions,
-        questions: [...result.questions, ...pinned.questions],
+        questions: [
+          ...result.questions,
+          ...pinned.questions,
+          ...existing.questions,
+        ],
         outOfScope: result.outOfScope,
         modification: result.modification ?? null,
         diff: withReplacementReasons(diffPlans(input.prior, plan)),
