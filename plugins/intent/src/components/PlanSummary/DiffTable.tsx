@@ -16,6 +16,11 @@ const SYMBOLS: Record<ChangeAction, string> = {
   noop: '  no change',
 };
 
+/** `Name=web-1` when a resource carries a cloud name tag. */
+function named(tags: Record<string, string> | undefined): string[] {
+  return tags?.Name ? [`Name=${tags.Name}`] : [];
+}
+
 /** A one-line summary of a resource, for the diff's details column. */
 export function describeResource(resource: PlanResource | null): string {
   if (!resource) {
@@ -23,33 +28,57 @@ export function describeResource(resource: PlanResource | null): string {
   }
   switch (resource.type) {
     case 'aws_instance':
-      return `${resource.instanceType}, ${resource.image.os} ${resource.image.version} (${resource.image.architecture}), ${resource.rootVolume.sizeGb} GB ${resource.rootVolume.volumeType}`;
+      return [
+        ...named(resource.tags),
+        `${resource.instanceType}, ${resource.image.os} ${resource.image.version} (${resource.image.architecture}), ${resource.rootVolume.sizeGb} GB ${resource.rootVolume.volumeType}`,
+        ...(resource.image.id ? [`image ${resource.image.id}`] : []),
+        ...(resource.keyPair ? [`key pair ${resource.keyPair}`] : []),
+        ...(resource.software.length > 0
+          ? [`software: ${resource.software.join(', ')}`]
+          : []),
+      ].join(', ');
     case 'aws_security_group':
-      return resource.ingress
-        .map(
+      return [
+        ...named(resource.tags),
+        ...resource.ingress.map(
           rule =>
             `${rule.protocol} ${
               rule.fromPort === rule.toPort
                 ? rule.fromPort
                 : `${rule.fromPort}-${rule.toPort}`
             } from ${[...rule.cidrBlocks, ...rule.ipv6CidrBlocks].join(', ')}`,
-        )
-        .join('; ');
+        ),
+      ].join('; ');
     case 'aws_ebs_volume':
-      return `${resource.sizeGb} GB ${resource.volumeType}${
-        resource.encrypted ? ', encrypted' : ''
-      }`;
+      return [
+        ...named(resource.tags),
+        `${resource.sizeGb} GB ${resource.volumeType}${
+          resource.encrypted ? ', encrypted' : ''
+        }`,
+      ].join(', ');
     case 'aws_volume_attachment':
       return `${resource.volume} → ${resource.instance} at ${resource.deviceName}`;
     case 'aws_eip':
       return resource.instance ? `for ${resource.instance}` : 'unattached';
+    case 'aws_key_pair':
+      return resource.keyName ?? '(generated name)';
     case 'aws_s3_bucket':
       return `${resource.bucketName ?? '(generated name)'}${
         resource.versioning ? ', versioned' : ''
-      }${resource.publicRead ? ', public' : ''}`;
+      }${resource.website ? ', website' : ''}${
+        resource.publicRead ? ', public' : ''
+      }`;
     case 'aws_vpc':
     case 'aws_subnet':
       return resource.cidrBlock;
+    case 'aws_internet_gateway':
+      return `for ${resource.vpc}`;
+    case 'aws_route_table':
+      return resource.routes
+        .map(route => `${route.cidrBlock} → ${route.gateway}`)
+        .join('; ');
+    case 'aws_route_table_association':
+      return `${resource.subnet} → ${resource.routeTable}`;
     default:
       return '';
   }
