@@ -53,21 +53,24 @@ const logger: LoggerService = {
 };
 
 const guardrails: Guardrails = {
-  async evaluate({ plan, subject }) {
-    const cost = estimateCost(plan);
-    const policy = evaluatePolicies({
-      plan,
-      session: {
-        owner: subject.owner,
-        region: subject.region,
-        ttlHours: subject.ttlHours,
-      },
-      baseline: DEFAULT_BASELINE_CONFIG,
-      policies: [],
-      cost,
-    });
-    return { policy, cost };
-  },
+  load: async () => ({
+    summary: () => '',
+    async evaluate({ plan, subject }) {
+      const cost = estimateCost(plan);
+      const policy = evaluatePolicies({
+        plan,
+        session: {
+          owner: subject.owner,
+          region: subject.region,
+          ttlHours: subject.ttlHours,
+        },
+        baseline: DEFAULT_BASELINE_CONFIG,
+        policies: [],
+        cost,
+      });
+      return { policy, cost };
+    },
+  }),
 };
 
 const rules: IntentPlanner = {

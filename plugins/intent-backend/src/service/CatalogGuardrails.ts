@@ -63,10 +63,6 @@ export class CatalogGuardrails implements Guardrails {
     private readonly baseline: BaselineConfig,
   ) {}
 
-  async evaluate(options: { plan: Plan; subject: PolicySubject }) {
-    return (await this.load()).evaluate(options);
-  }
-
   /** Reads the IntentPolicies once, for a planner's prompt and the verdict. */
   async load(): Promise<GuardrailSnapshot> {
     const loaded = await this.loadPolicies();

@@ -72,9 +72,12 @@ const planner: IntentPlanner = {
 };
 
 const guardrails: Guardrails = {
-  evaluate: async ({ plan: p }) => ({
-    policy: { verdict: 'allow', findings: [], appliedPolicies: [] },
-    cost: estimateCost(p),
+  load: async () => ({
+    summary: () => '',
+    evaluate: async ({ plan: p }) => ({
+      policy: { verdict: 'allow', findings: [], appliedPolicies: [] },
+      cost: estimateCost(p),
+    }),
   }),
 };
 

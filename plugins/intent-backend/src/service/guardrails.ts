@@ -21,27 +21,28 @@ export interface PolicySubject {
 }
 
 /**
- * Policy verdict and cost of a plan. Evaluated on the validated plan only,
- * never by the planner; an evaluation that cannot complete must return a
- * `deny` finding that says why (fail closed), never throw past this seam.
+ * The guardrails of the portal. `load` reads them as they are now, once per
+ * request: a summary for the planner's prompt and the evaluation of plans.
  *
  * @internal
  */
 export interface Guardrails {
+  load(): Promise<GuardrailSnapshot>;
+}
+
+/**
+ * The guardrails read once. `evaluate` gives the policy verdict and cost of
+ * a validated plan (never the planner's opinion); an evaluation that cannot
+ * complete must return a `deny` finding that says why (fail closed), never
+ * throw past this seam.
+ *
+ * @internal
+ */
+export interface GuardrailSnapshot {
+  /** What the guardrails check, in plain lines (for a planner's prompt). */
+  summary(): string;
   evaluate(options: { plan: Plan; subject: PolicySubject }): Promise<{
     policy: RevisionPolicy;
     cost: RevisionCost;
   }>;
-  /**
-   * The guardrails as they are now, read once: a summary for the planner's
-   * prompt and the evaluation of the plan it returns.
-   */
-  load?(): Promise<GuardrailSnapshot>;
-}
-
-/** The guardrails read once, for one planning request. @internal */
-export interface GuardrailSnapshot {
-  /** What the guardrails check, in plain lines (for a planner's prompt). */
-  summary(): string;
-  evaluate: Guardrails['evaluate'];
 }

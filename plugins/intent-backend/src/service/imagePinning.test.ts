@@ -13,11 +13,7 @@ import {
   CloudError,
   CloudProvider,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
-import {
-  assertImagesPinned,
-  pinImages,
-  withReplacementReasons,
-} from './imagePinning';
+import { assertImagesPinned, pinImages } from './imagePinning';
 
 const image = (version: string, id?: string): InstanceImage => ({
   os: 'ubuntu',
@@ -288,7 +284,7 @@ describe('assertImagesPinned', () => {
   });
 });
 
-describe('withReplacementReasons', () => {
+describe('the diff of a pinned image', () => {
   it('says which image an instance is replaced for', () => {
     const before = plan('eu-west-1', [
       { name: 'web', image: image('24.04', 'ami-00240411') },
@@ -296,7 +292,7 @@ describe('withReplacementReasons', () => {
     const after = plan('eu-west-1', [
       { name: 'web', image: image('24.04', 'ami-00240421') },
     ]);
-    const diff = withReplacementReasons(diffPlans(before, after));
+    const diff = diffPlans(before, after);
     expect(diff.changes[0]).toMatchObject({
       address: 'aws_instance.web',
       action: 'replace',

@@ -6,8 +6,6 @@ import {
   AwsInstance,
   InstanceImage,
   Plan,
-  PlanDiff,
-  replacementReason,
   Revision,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { CloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
@@ -174,30 +172,4 @@ export function assertImagesPinned(revision: Revision) {
       )}; choose another version with a follow-up and apply the new revision`,
     );
   }
-}
-
-/**
- * Says why a replace happens where the diff did not: an instance whose
- * pinned image id changed (`image ami-0aaa… → ami-0bbb…`).
- */
-export function withReplacementReasons(diff: PlanDiff): PlanDiff {
-  return {
-    ...diff,
-    changes: diff.changes.map(change => {
-      if (
-        change.action !== 'replace' ||
-        change.reason !== undefined ||
-        !change.before ||
-        !change.after
-      ) {
-        return change;
-      }
-      const reason = replacementReason(
-        change.type,
-        change.before as unknown as Record<string, unknown>,
-        change.after as unknown as Record<string, unknown>,
-      );
-      return reason === undefined ? change : { ...change, reason };
-    }),
-  };
 }

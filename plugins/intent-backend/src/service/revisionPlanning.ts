@@ -22,11 +22,11 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { NewRevision } from '../database';
 import { describeFinding } from './approvals';
-import { Guardrails } from './guardrails';
+import { GuardrailSnapshot, Guardrails } from './guardrails';
 import { Membership } from './membership';
 import { planHash } from './hashing';
 import { resolveExisting } from './existingResources';
-import { pinImages, withReplacementReasons } from './imagePinning';
+import { pinImages } from './imagePinning';
 import { withPlacement } from './placement';
 import {
   Actor,
@@ -85,16 +85,14 @@ export class RevisionPlanner {
     }
     const intent = (input.intent as string).trim();
     const { planner } = this.options;
-    const guardrails =
-      (await this.options.guardrails.load?.()) ?? this.options.guardrails;
+    const guardrails = await this.options.guardrails.load();
     const result = await planner
       .plan({
         intent,
         current: input.current,
         context: {
           clientIp: input.actor.clientIp,
-          guardrails:
-            'summary' in guardrails ? guardrails.summary() : undefined,
+          guardrails: guardrails.summary(),
         },
       })
       .catch(error => {
@@ -147,7 +145,7 @@ export class RevisionPlanner {
         ],
         outOfScope: result.outOfScope,
         modification: result.modification ?? null,
-        diff: withReplacementReasons(diffPlans(input.prior, plan)),
+        diff: diffPlans(input.prior, plan),
         policy,
         cost,
         planHash: planHash(plan),
@@ -194,8 +192,7 @@ export class RevisionPlanner {
     const { session } = details;
     const plan = appliedPlan(details) ?? latest(details.revisions).plan;
     const region = appliedPlan(details) ? appliedRegion(details) : plan.region;
-    const guardrails =
-      (await this.options.guardrails.load?.()) ?? this.options.guardrails;
+    const guardrails = await this.options.guardrails.load();
     const groups = await this.groupsOf(session.owner);
     const judge = async (hours: number) =>
       (
@@ -254,10 +251,11 @@ export class RevisionPlanner {
   private async evaluate(
     plan: Plan,
     subject: PlanSubject,
-    guardrails: Pick<Guardrails, 'evaluate'> = this.options.guardrails,
+    guardrails?: GuardrailSnapshot,
   ) {
     const ttlHours = lifetimeHours(plan, this.options.lifetime);
-    const { policy, cost } = await guardrails.evaluate({
+    const snapshot = guardrails ?? (await this.options.guardrails.load());
+    const { policy, cost } = await snapshot.evaluate({
       plan,
       subject: {
         ...subject,
