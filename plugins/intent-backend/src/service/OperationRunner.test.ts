@@ -23,7 +23,6 @@ import {
   OperationPlan,
   OperationRunner,
   OperationSettings,
-  withRetries,
 } from './OperationRunner';
 
 const bucket = planResourceSchema.parse({
@@ -341,48 +340,5 @@ describe('OperationRunner', () => {
     await expect(
       runner.run(plan([step('create', 'create', web)])),
     ).rejects.toThrow('did not finish within 50 ms');
-  });
-});
-
-describe('withRetries', () => {
-  it('waits up to an exponentially growing bound, with jitter', async () => {
-    const delays: number[] = [];
-    let calls = 0;
-    await expect(
-      withRetries(
-        async () => {
-          calls++;
-          throw throttled();
-        },
-        {
-          maxAttempts: 5,
-          baseMillis: 10,
-          maxMillis: 40,
-          signal: new AbortController().signal,
-          random: () => 0.5,
-          onRetry: (_error, _attempt, delay) => delays.push(delay),
-        },
-      ),
-    ).rejects.toThrow('slow down');
-    expect(calls).toBe(5);
-    expect(delays).toEqual([5, 10, 20, 20]);
-  });
-
-  it('stops waiting when aborted', async () => {
-    const abort = new AbortController();
-    const running = withRetries(
-      async () => {
-        throw throttled();
-      },
-      {
-        maxAttempts: 5,
-        baseMillis: 60_000,
-        maxMillis: 60_000,
-        signal: abort.signal,
-        random: () => 1,
-      },
-    );
-    abort.abort(new Error('lock lost'));
-    await expect(running).rejects.toThrow('lock lost');
   });
 });

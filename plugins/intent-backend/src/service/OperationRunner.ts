@@ -9,7 +9,6 @@ import {
   SessionResource,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
-  CloudError,
   CloudProvider,
   CloudResourceState,
   INTENT_TAGS,
@@ -17,6 +16,7 @@ import {
 import { LockStore, SessionStore } from '../database';
 import { clientToken } from './hashing';
 import { resolveExisting } from './existingResources';
+import { withRetries } from './retries';
 import { runDag } from './runDag';
 
 /** Tunables of operations, from config. @internal */
@@ -86,65 +86,6 @@ class LockLostError extends Error {
       `The lock on session ${sessionId} was lost (${how}); the operation stopped`,
     );
     this.name = 'LockLostError';
-  }
-}
-
-const sleep = (millis: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    signal.throwIfAborted();
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, millis);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-
-/**
- * Calls `fn` until it succeeds, it fails with an error that is not a
- * retryable {@link CloudError}, `maxAttempts` calls failed, or `signal`
- * aborts. Waits between attempts grow exponentially from `baseMillis` up to
- * `maxMillis`, with full jitter (a random delay up to that bound), so that
- * throttled callers spread out.
- *
- * @internal
- */
-export async function withRetries<T>(
-  fn: (attempt: number) => Promise<T>,
-  options: {
-    maxAttempts: number;
-    baseMillis: number;
-    maxMillis: number;
-    signal: AbortSignal;
-    onRetry?: (error: CloudError, attempt: number, delay: number) => void;
-    random?: () => number;
-  },
-): Promise<T> {
-  const random = options.random ?? Math.random;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (error) {
-      if (
-        !CloudError.isCloudError(error) ||
-        !error.retryable ||
-        attempt >= options.maxAttempts
-      ) {
-        throw error;
-      }
-      options.signal.throwIfAborted();
-      const bound = Math.min(
-        options.maxMillis,
-        options.baseMillis * 2 ** (attempt - 1),
-      );
-      const delay = Math.floor(random() * bound);
-      options.onRetry?.(error, attempt, delay);
-      await sleep(delay, options.signal);
-    }
   }
 }
 

@@ -9,7 +9,7 @@ import {
   Revision,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { CloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
-import { withRetries } from './OperationRunner';
+import { withRetries } from './retries';
 
 /** What identifies an image apart from its id. */
 function imageKey(image: InstanceImage): string {

@@ -3,6 +3,15 @@
 
 import { Environment } from '@marcbachmann/cel-js';
 import { RE2JS } from 're2js';
+import {
+  AstNode,
+  COMPREHENSION_MACROS,
+  comprehensionNesting,
+  matchesCalls,
+  MutableAstNode,
+  resourceFields,
+} from './celAst';
+import { CelEvaluationBudget, instrument, runWithinBudget } from './celBudget';
 
 /**
  * Most nested comprehension macros (`all`, `exists`, `exists_one`, `map`,
@@ -15,50 +24,8 @@ import { RE2JS } from 're2js';
  */
 export const CEL_MAX_COMPREHENSION_NESTING = 2;
 
-/**
- * Most evaluation steps (expression nodes evaluated, counting every run of a
- * macro's predicate) of one expression against one resource. Rules of a
- * realistic policy take tens of steps; 100,000 take about 10 ms.
- *
- * @public
- */
-export const CEL_MAX_STEPS = 100_000;
-
-/**
- * The wall-clock budget of one expression evaluation, in milliseconds, for
- * steps the step count does not capture (long strings and lists from the
- * plan). Checked every 1,024 steps.
- *
- * @public
- */
-export const CEL_MAX_EVALUATION_MS = 50;
-
 /** The largest compiled RE2 program a `matches()` pattern may have. */
 const MAX_REGEX_PROGRAM_SIZE = 2000;
-
-/**
- * The budget of one evaluation: at most `maxSteps` steps, and no step after
- * `deadline` (a `performance.now()` time).
- *
- * @public
- */
-export interface CelEvaluationBudget {
-  maxSteps: number;
-  deadline: number;
-}
-
-/**
- * Thrown when an evaluation runs out of its budget. Fail closed: the caller
- * must treat the rule as failed (a deny), whatever the expression returned.
- *
- * @public
- */
-export class CelBudgetExceededError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CelBudgetExceededError';
-  }
-}
 
 /**
  * Where and why a CEL expression failed to compile or to evaluate. `line`
@@ -213,142 +180,6 @@ export function formatCelProblem(problem: CelProblem): string {
     : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
 }
 
-const IDENTITY_FIELDS = new Set(['type', 'name', 'address']);
-
-interface AstNode {
-  op: string;
-  args: unknown;
-}
-
-const isAstNode = (value: unknown): value is AstNode =>
-  typeof value === 'object' && value !== null && 'op' in value;
-
-/** The field of `resource` a `resource.x` or `resource["x"]` node reads. */
-function fieldRead(node: AstNode): string | undefined {
-  if ((node.op !== '.' && node.op !== '[]') || !Array.isArray(node.args)) {
-    return undefined;
-  }
-  const [target, key] = node.args;
-  if (!isAstNode(target) || target.op !== 'id' || target.args !== 'resource') {
-    return undefined;
-  }
-  if (typeof key === 'string') {
-    return key;
-  }
-  return isAstNode(key) && key.op === 'value' && typeof key.args === 'string'
-    ? key.args
-    : undefined;
-}
-
-/** The fields of `resource` an expression reads, apart from type, name and address when it reads others. */
-function resourceFields(ast: unknown): string[] {
-  const fields = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-    } else if (isAstNode(value)) {
-      const field = fieldRead(value);
-      if (field) {
-        fields.add(field);
-      }
-      visit(value.args);
-    }
-  };
-  visit(ast);
-  const specific = [...fields].filter(field => !IDENTITY_FIELDS.has(field));
-  return specific.length > 0 ? specific : [...fields];
-}
-
-/** The macros that iterate: each nesting level multiplies the work. */
-const COMPREHENSION_MACROS = new Set([
-  'all',
-  'exists',
-  'exists_one',
-  'map',
-  'filter',
-]);
-
-/** A node of the library's AST, as far as this module reads and changes it. */
-interface MutableAstNode {
-  op: string;
-  args: unknown;
-  start?: number;
-  meta?: { alternate?: unknown; macro?: unknown };
-  evaluate(...args: unknown[]): unknown;
-}
-
-function isMacroCall(node: AstNode): node is AstNode & {
-  args: [string, unknown, unknown[]];
-} {
-  return (
-    node.op === 'rcall' &&
-    Array.isArray(node.args) &&
-    COMPREHENSION_MACROS.has(node.args[0] as string) &&
-    Array.isArray(node.args[2])
-  );
-}
-
-/**
- * The deepest nesting of comprehension macros and where it is: a macro in
- * another's predicate or transform counts one level more; macros chained one
- * after the other (`.map(...).exists(...)`) do not add up.
- */
-function comprehensionNesting(ast: unknown): {
-  depth: number;
-  node?: AstNode;
-} {
-  let deepest: { depth: number; node?: AstNode } = { depth: 0 };
-  const visit = (value: unknown, level: number): void => {
-    if (Array.isArray(value)) {
-      value.forEach(item => visit(item, level));
-      return;
-    }
-    if (!isAstNode(value)) {
-      return;
-    }
-    if (isMacroCall(value)) {
-      const depth = level + 1;
-      if (depth > deepest.depth) {
-        deepest = { depth, node: value };
-      }
-      visit(value.args[1], level);
-      value.args[2].forEach(arg => visit(arg, depth));
-      return;
-    }
-    visit(value.args, level);
-  };
-  visit(ast, 0);
-  return deepest;
-}
-
-/** `matches` calls of the AST, with the pattern when it is a literal. */
-function matchesCalls(
-  ast: unknown,
-): Array<{ node: AstNode; pattern?: AstNode }> {
-  const calls: Array<{ node: AstNode; pattern?: AstNode }> = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-    } else if (isAstNode(value)) {
-      if (
-        value.op === 'rcall' &&
-        Array.isArray(value.args) &&
-        value.args[0] === 'matches' &&
-        Array.isArray(value.args[2])
-      ) {
-        const [pattern] = value.args[2] as unknown[];
-        calls.push({
-          node: value,
-          pattern: isAstNode(pattern) ? pattern : undefined,
-        });
-      }
-      visit(value.args);
-    }
-  };
-  visit(ast);
-  return calls;
-}
-
 /** The problem of a pattern literal RE2 cannot run, if any. */
 function regexProblem(
   expression: string,
@@ -368,94 +199,6 @@ function regexProblem(
     }
   }
   return undefined;
-}
-
-interface Meter extends CelEvaluationBudget {
-  steps: number;
-  exhausted?: CelBudgetExceededError;
-}
-
-/** The budget of the evaluation running now (evaluation is synchronous). */
-let meter: Meter | undefined;
-
-/** Counts one step of the running evaluation; throws once its budget is spent. */
-function step(): void {
-  const current = meter;
-  if (!current) {
-    return;
-  }
-  if (current.exhausted) {
-    throw current.exhausted;
-  }
-  current.steps += 1;
-  if (current.steps > current.maxSteps) {
-    current.exhausted = new CelBudgetExceededError(
-      `the expression ran out of its evaluation budget of ${current.maxSteps} steps`,
-    );
-    throw current.exhausted;
-  }
-  if (current.steps % 1024 === 1 && performance.now() > current.deadline) {
-    current.exhausted = new CelBudgetExceededError(
-      `the expression ran out of its evaluation time budget after ${current.steps} steps`,
-    );
-    throw current.exhausted;
-  }
-}
-
-/**
- * Makes every node inside a macro expansion count a step each time it is
- * evaluated (so every run of a predicate counts). Nodes outside macros run at
- * most once per evaluation, bounded by the expression's length, so they are
- * left as they are: an expression without macros pays nothing. The library
- * sets a node's `evaluate` on first use; the accessor keeps what it sets and
- * wraps it.
- */
-function instrument(ast: unknown): void {
-  const seen = new Set<unknown>();
-  const nodeClass = (ast as object).constructor;
-  const visit = (value: unknown, inMacro: boolean): void => {
-    if (typeof value !== 'object' || value === null || seen.has(value)) {
-      return;
-    }
-    seen.add(value);
-    if (Array.isArray(value)) {
-      value.forEach(item => visit(item, inMacro));
-      return;
-    }
-    if (!(value instanceof nodeClass)) {
-      if (Object.getPrototypeOf(value) === Object.prototype) {
-        Object.values(value).forEach(item => visit(item, inMacro));
-      }
-      return;
-    }
-    const node = value as MutableAstNode;
-    if (!inMacro && !isMacroCall(node as unknown as AstNode)) {
-      visit(node.args, false);
-      visit(node.meta?.alternate, false);
-      visit(node.meta?.macro, false);
-      return;
-    }
-    let inner = node.evaluate;
-    const counted = function countedEvaluate(
-      this: unknown,
-      ...args: unknown[]
-    ): unknown {
-      step();
-      return inner.apply(this, args);
-    };
-    Object.defineProperty(node, 'evaluate', {
-      configurable: true,
-      enumerable: false,
-      get: () => counted,
-      set: (fn: MutableAstNode['evaluate']) => {
-        inner = fn;
-      },
-    });
-    visit(node.args, true);
-    visit(node.meta?.alternate, true);
-    visit(node.meta?.macro, true);
-  };
-  visit(ast, false);
 }
 
 /** Points every `matches` call at the RE2 implementation. */
@@ -521,33 +264,18 @@ export function compileCelExpression(
     instrument(parsed.ast);
     return {
       ok: true,
-      evaluate: (variables, budget) => {
-        const current: Meter = {
-          steps: 0,
-          maxSteps: budget?.maxSteps ?? CEL_MAX_STEPS,
-          deadline:
-            budget?.deadline ?? performance.now() + CEL_MAX_EVALUATION_MS,
-        };
-        const previous = meter;
-        meter = current;
-        let value: unknown;
-        try {
-          value = parsed(variables);
-        } catch (error) {
-          throw current.exhausted ?? error;
-        } finally {
-          meter = previous;
-        }
-        if (current.exhausted) {
-          // An error-absorbing operator (`||`, `&&`, a quantifier) may have
-          // swallowed the budget error: fail closed all the same.
-          throw current.exhausted;
-        }
-        return value;
-      },
+      evaluate: (variables, budget) =>
+        runWithinBudget(() => parsed(variables), budget),
       fields,
     };
   } catch (error) {
     return { ok: false, problem: celProblem(expression, error) };
   }
 }
+
+export {
+  CEL_MAX_EVALUATION_MS,
+  CEL_MAX_STEPS,
+  CelBudgetExceededError,
+} from './celBudget';
+export type { CelEvaluationBudget } from './celBudget';
