@@ -13,5 +13,6 @@ export * from './cloud';
 export * from './cloudError';
 export * from './planner';
 export * from './extensions';
+export * from './openapi';
 export * from './policy';
 export * from './terraform';

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import {
+  intentOpenApiResponses,
+  intentOpenApiSchemas,
+  jsonObjectResponse,
+} from '@intent-sandboxes/backstage-plugin-intent-node';
 import { resourceTypes } from '@intent-sandboxes/backstage-plugin-intent-common';
 
 /**
@@ -9,18 +14,6 @@ import { resourceTypes } from '@intent-sandboxes/backstage-plugin-intent-common'
  * against this document.
  */
 const RESOURCE_TYPES = [...resourceTypes];
-
-/** A JSON response whose shape is the TypeScript type named in its description. */
-function jsonObject<const D extends string>(description: D) {
-  return {
-    description,
-    content: {
-      'application/json': {
-        schema: { $ref: '#/components/schemas/Object' },
-      },
-    },
-  } as const;
-}
 
 export const spec = {
   openapi: '3.1.0',
@@ -37,34 +30,10 @@ export const spec = {
   servers: [{ url: '/' }],
   components: {
     schemas: {
-      Object: {
-        description:
-          'A JSON object; its shape is the TypeScript type named in the operation',
-      },
-      Error: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: {
-              name: { type: 'string' },
-              message: { type: 'string' },
-            },
-            required: ['name', 'message'],
-          },
-        },
-        required: ['error'],
-      },
+      ...intentOpenApiSchemas,
     },
     responses: {
-      Error: {
-        description: 'An error with a message a person can act on',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Error' },
-          },
-        },
-      },
+      ...intentOpenApiResponses,
     },
   },
   paths: {
@@ -106,7 +75,9 @@ export const spec = {
           },
         },
         responses: {
-          '200': jsonObject('The resource as the cloud now describes it'),
+          '200': jsonObjectResponse(
+            'The resource as the cloud now describes it',
+          ),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -141,7 +112,7 @@ export const spec = {
           },
         },
         responses: {
-          '201': jsonObject('`{ id }` of the injected failure'),
+          '201': jsonObjectResponse('`{ id }` of the injected failure'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -150,7 +121,7 @@ export const spec = {
         description:
           'Admins only, simulated cloud only: forgets every injected failure not yet used up.',
         responses: {
-          '200': jsonObject('`{ cleared }`: how many there were'),
+          '200': jsonObjectResponse('`{ cleared }`: how many there were'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -161,7 +132,7 @@ export const spec = {
         description:
           'Admins only, simulated cloud only: per resource type, how many exist now and how many were ever created.',
         responses: {
-          '200': jsonObject('`{ [type]: { existing, created } }`'),
+          '200': jsonObjectResponse('`{ [type]: { existing, created } }`'),
           default: { $ref: '#/components/responses/Error' },
         },
       },

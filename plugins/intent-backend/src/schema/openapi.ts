@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
+
+import {
+  intentOpenApiResponses,
+  intentOpenApiSchemas,
+  jsonObjectResponse,
+} from '@intent-sandboxes/backstage-plugin-intent-node';
+
 /**
  * The intent plugin's REST API (OpenAPI 3.1). The router is typed from this
  * document and validates every request against it; it is also served at
@@ -13,18 +20,6 @@
  * lone surrogate (400 naming the field); a database error answers 500 with
  * a generic message, its detail logged. Every integer parameter is bounded.
  */
-
-/** A JSON response whose shape is the TypeScript type named in its description. */
-function jsonObject<const D extends string>(description: D) {
-  return {
-    description,
-    content: {
-      'application/json': {
-        schema: { $ref: '#/components/schemas/Object' },
-      },
-    },
-  } as const;
-}
 
 export const spec = {
   openapi: '3.1.0',
@@ -78,38 +73,16 @@ export const spec = {
         description:
           'What the sandbox should be, in plain language (at most 2000 characters)',
       },
-      Object: {
-        description:
-          'A JSON object; its shape is the TypeScript type named in the operation',
-      },
-      Error: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: {
-              name: { type: 'string' },
-              message: { type: 'string' },
-            },
-            required: ['name', 'message'],
-          },
-        },
-        required: ['error'],
-      },
+      ...intentOpenApiSchemas,
     },
     responses: {
-      Error: {
-        description: 'An error with a message a person can act on',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Error' },
-          },
-        },
-      },
-      Session: jsonObject(
+      ...intentOpenApiResponses,
+      Session: jsonObjectResponse(
         'The session with its revisions, resources, operations and lock',
       ),
-      Operation: jsonObject('The operation that was started, and the session'),
+      Operation: jsonObjectResponse(
+        'The operation that was started, and the session',
+      ),
     },
   },
   paths: {
@@ -118,7 +91,7 @@ export const spec = {
         operationId: 'Health',
         description: 'Liveness; needs no credentials.',
         responses: {
-          '200': jsonObject('`{ status: "ok" }`'),
+          '200': jsonObjectResponse('`{ status: "ok" }`'),
         },
       },
     },
@@ -145,7 +118,7 @@ export const spec = {
           },
         },
         responses: {
-          '200': jsonObject('The plan preview'),
+          '200': jsonObjectResponse('The plan preview'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -184,7 +157,7 @@ export const spec = {
           { $ref: '#/components/parameters/offset' },
         ],
         responses: {
-          '200': jsonObject('`{ items, totalCount }`'),
+          '200': jsonObjectResponse('`{ items, totalCount }`'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -381,7 +354,7 @@ export const spec = {
           { $ref: '#/components/parameters/before' },
         ],
         responses: {
-          '200': jsonObject('`{ items }`, newest first'),
+          '200': jsonObjectResponse('`{ items }`, newest first'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -393,7 +366,7 @@ export const spec = {
           'Admins only: drops the session lock whoever holds it (audited).',
         parameters: [{ $ref: '#/components/parameters/sessionId' }],
         responses: {
-          '200': jsonObject(
+          '200': jsonObjectResponse(
             '`{ released, abortedOperationId }`: the lock that was dropped (null when nothing was held) and the operation it stopped',
           ),
           default: { $ref: '#/components/responses/Error' },
@@ -412,7 +385,7 @@ export const spec = {
           },
         ],
         responses: {
-          '200': jsonObject('The operation with its step log'),
+          '200': jsonObjectResponse('The operation with its step log'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
@@ -428,7 +401,7 @@ export const spec = {
           { $ref: '#/components/parameters/before' },
         ],
         responses: {
-          '200': jsonObject('`{ items }`, newest first'),
+          '200': jsonObjectResponse('`{ items }`, newest first'),
           default: { $ref: '#/components/responses/Error' },
         },
       },
