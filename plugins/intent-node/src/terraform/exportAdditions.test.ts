@@ -10,32 +10,7 @@ import {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { exportTerraform } from './exportTerraform';
 import { userDataValue } from './compute';
-import type { TerraformFile } from './types';
-
-const session = {
-  id: 'sess-1',
-  title: 'Demo',
-  owner: 'user:default/ada',
-  region: 'eu-west-1',
-};
-
-function live(
-  address: string,
-  cloudId: string,
-  actual: Record<string, unknown> = {},
-): SessionResource {
-  return {
-    address,
-    type: address.split('.')[0],
-    region: null,
-    cloudId,
-    replacedCloudId: null,
-    status: 'available',
-    desired: {},
-    actual,
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
-}
+import { file, live, session } from './__testUtils__/fixtures';
 
 async function exported(
   resources: PlanInput['resources'],
@@ -52,9 +27,7 @@ async function exported(
     }),
     resources: liveResources,
   });
-  const file = (path: string) =>
-    files.find((f: TerraformFile) => f.path === path)!.content;
-  return { main: file('main.tf'), imports: file('imports.tf') };
+  return { main: file(files, 'main.tf'), imports: file(files, 'imports.tf') };
 }
 
 /** The text of one block of a file, from its first line to its closing brace. */

@@ -9,34 +9,8 @@ import {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { exportTerraform, renderTerraform } from './exportTerraform';
 import { formatHcl } from './format';
-import type { TerraformExportInput, TerraformFile } from './types';
-
-const session = {
-  id: 'sess-1',
-  title: 'Demo',
-  owner: 'user:default/ada',
-  region: 'eu-west-1',
-};
-
-function live(
-  address: string,
-  cloudId: string,
-  actual: Record<string, unknown> = {},
-  extra: Partial<SessionResource> = {},
-): SessionResource {
-  return {
-    address,
-    type: address.split('.')[0],
-    region: null,
-    cloudId,
-    replacedCloudId: null,
-    status: 'available',
-    desired: {},
-    actual,
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...extra,
-  };
-}
+import type { TerraformExportInput } from './types';
+import { file, live, session } from './__testUtils__/fixtures';
 
 function input(
   resources: PlanResourceInput[],
@@ -54,9 +28,6 @@ function input(
     resources: liveResources,
   };
 }
-
-const file = (files: TerraformFile[], path: string) =>
-  files.find(f => f.path === path)!.content;
 
 async function exported(i: TerraformExportInput) {
   const files = await exportTerraform(i);
