@@ -1,15 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import rulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
-import simulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -22,8 +15,7 @@ import {
   createIntentSessionConditionalDecision,
   intentSessionConditions,
 } from './permissions';
-import { intentPlugin } from './plugin';
-import { testConfig } from './__testUtils__/backend';
+import { startIntentBackend } from './__testUtils__/backend';
 import { newRevision } from './__testUtils__/revisions';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 
@@ -56,17 +48,8 @@ describe('POST /v1/sessions/:id/revisions/:seq/decision', () => {
   it.each(databases.eachSupportedId())(
     'tells a caller who may neither read nor approve nothing, not even that the session exists, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          intentPlugin,
-          rulesPlanner,
-          simulatedCloud,
-          ownersOnlyPermissions.factory,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({ data: testConfig }),
-          catalogServiceMock.factory({ entities: [] }),
-        ],
+      const { server, knex } = await startIntentBackend(databases, databaseId, {
+        permissions: ownersOnlyPermissions.factory,
       });
       const store = await DatabaseSessionStore.create({
         database: { getClient: async () => knex } as DatabaseService,

@@ -36,6 +36,8 @@ export async function startIntentBackend(
   options: {
     config?: JsonObject;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** A permissions service of its own (e.g. conditional decisions) instead of `permission`. */
+    permissions?: ServiceFactory;
     entities?: Entity[];
     /** Another catalog than an in-memory one holding `entities`. */
     catalog?: ServiceFactory;
@@ -56,9 +58,10 @@ export async function startIntentBackend(
       ...(options.features ?? []),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? testConfig }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      options.permissions ??
+        mockServices.permissions.factory({
+          result: options.permission ?? AuthorizeResult.ALLOW,
+        }),
       options.catalog ??
         catalogServiceMock.factory({ entities: options.entities ?? [] }),
       ...(options.services ?? []),
