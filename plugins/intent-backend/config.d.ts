@@ -42,8 +42,9 @@ export interface Config {
        */
       lease?: HumanDuration | string;
       /**
-       * How often to look at a starting instance, such as `250ms`.
-       * @default 250ms
+       * Not used any more: clouds wait until a resource is usable themselves.
+       * Accepted so that existing configurations keep loading.
+       * @deprecated no effect; will be removed.
        */
       pollInterval?: HumanDuration | string;
       /**
@@ -58,9 +59,8 @@ export interface Config {
        */
       leaseMillis?: number;
       /**
-       * How often to look at a starting instance, in milliseconds. Used only
-       * when `pollInterval` is not set.
-       * @deprecated use `pollInterval`; read for one more release.
+       * Not used any more, like `pollInterval`.
+       * @deprecated no effect; will be removed.
        */
       pollMillis?: number;
       /**
