@@ -4,6 +4,7 @@
 import type {
   ExistingResource,
   InstanceImage,
+  Plan,
   PlanResource,
   ResourceType,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -42,7 +43,10 @@ export interface CloudResourceState {
    * What the cloud reports, in the field names of the plan schema where a field
    * exists there (instanceType, image, ingress, sizeGb, ...), so that drift is
    * a field-by-field comparison with the desired resource. Cloud-only facts
-   * (publicIp, imageId, launchTime, ...) are added beside them.
+   * (publicIp, imageId, launchTime, ...) are added beside them. Instances
+   * report their addresses as `publicIp`, `privateIp`, `publicDns` and
+   * `privateDns` (when they have them): the session page's connection facts
+   * are built from these.
    */
   attributes: Record<string, unknown>;
   /** Tags on the resource, including the `intent:*` tags. */
@@ -209,4 +213,73 @@ export interface CloudProvider {
   findExisting?(
     options: CloudFindExistingOptions,
   ): Promise<CloudExistingResource | undefined>;
+
+  /**
+   * Checks a plan against what the cloud knows before anything is applied
+   * (the instance type is offered in the region, the image's architecture
+   * fits the type, a bucket name is free, ...), so that nothing reaches apply
+   * that the cloud will refuse for a reason known in advance. Called at plan
+   * time, after images are pinned and existing resources resolved; its
+   * findings join the revision's policy findings. Optional.
+   */
+  checkPlan?(options: CloudCheckPlanOptions): Promise<CloudPlanCheck[]>;
+
+  /**
+   * Stops, starts or reboots an instance and resolves once it reached the
+   * state the action leads to (`stopped`; `running` after a start or a
+   * reboot), with its state then. Idempotent: stopping a stopped instance
+   * succeeds. Optional: without it the portal offers no day-2 actions.
+   */
+  instanceAction?(
+    options: CloudInstanceActionOptions,
+  ): Promise<CloudResourceState>;
+}
+
+/**
+ * Options of {@link CloudProvider.checkPlan}.
+ *
+ * @public
+ */
+export interface CloudCheckPlanOptions extends CloudCallOptions {
+  plan: Plan;
+  /** Cloud ids of the plan's resources that are already live, by address. */
+  live: Record<string, string>;
+}
+
+/**
+ * What {@link CloudProvider.checkPlan} found: `deny` for what the cloud will
+ * certainly refuse, `question` for what the requester must decide (e.g. pick
+ * another instance type), `warn` for what is worth knowing.
+ *
+ * @public
+ */
+export interface CloudPlanCheck {
+  /** A stable id, e.g. `instance-type-not-offered`. */
+  id: string;
+  outcome: 'deny' | 'question' | 'warn';
+  /** The resource the check is about. */
+  address?: string;
+  /** The plan field at fault, e.g. `instanceType`. */
+  field?: string;
+  message: string;
+  /** What to change. */
+  fix: string;
+}
+
+/**
+ * A day-2 action on an instance.
+ *
+ * @public
+ */
+export type InstanceAction = 'stop' | 'start' | 'reboot';
+
+/**
+ * Options of {@link CloudProvider.instanceAction}.
+ *
+ * @public
+ */
+export interface CloudInstanceActionOptions extends CloudCallOptions {
+  cloudId: string;
+  action: InstanceAction;
+  onProgress?: (state: CloudResourceState) => void | Promise<void>;
 }
