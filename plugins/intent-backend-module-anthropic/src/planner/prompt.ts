@@ -3,6 +3,7 @@
 
 import type Anthropic from '@anthropic-ai/sdk';
 import {
+  isKnownAwsRegion,
   parsePlan,
   Plan,
   PlannerResult,
@@ -191,9 +192,21 @@ export function readAnswer(
       planner,
       plan: plan.plan,
       assumptions,
-      questions,
+      questions: [...questions, ...regionQuestions(plan.plan.region)],
       outOfScope,
       ...(modification ? { modification } : {}),
     },
   };
+}
+
+/**
+ * A region-shaped code that is not an AWS region (a model's slip, or a
+ * region the requester made up) is asked about, never planned in.
+ */
+function regionQuestions(region: string): string[] {
+  return isKnownAwsRegion(region)
+    ? []
+    : [
+        `${region} is not an AWS region this platform knows: which region should the sandbox be in (e.g. eu-west-1)?`,
+      ];
 }

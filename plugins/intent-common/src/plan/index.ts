@@ -6,3 +6,4 @@ export * from './canonicalJson';
 export * from './replacement';
 export * from './planning';
 export * from './publicIp';
+export * from './regions';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { isKnownAwsRegion } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { ask, assume, combine, Notes, NO_NOTES } from '../notes';
 
 /** Region used when a request names none. @public */
@@ -8,46 +9,6 @@ export const DEFAULT_REGION = 'us-east-1';
 
 const REGION_CODE =
   /\b([a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2})([a-f])?\b/;
-
-/** Every AWS region a sandbox can be planned in. @internal */
-export const KNOWN_REGIONS: ReadonlySet<string> = new Set([
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'af-south-1',
-  'ap-east-1',
-  'ap-east-2',
-  'ap-south-1',
-  'ap-south-2',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-southeast-5',
-  'ap-southeast-6',
-  'ap-southeast-7',
-  'ca-central-1',
-  'ca-west-1',
-  'eu-central-1',
-  'eu-central-2',
-  'eu-north-1',
-  'eu-south-1',
-  'eu-south-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'il-central-1',
-  'me-central-1',
-  'me-south-1',
-  'mx-central-1',
-  'sa-east-1',
-  'us-gov-east-1',
-  'us-gov-west-1',
-]);
 
 /**
  * Places people name instead of region codes. The first pattern that matches
@@ -121,7 +82,7 @@ const ZONE_LETTER = /\b(?:availability zone|az|zone)\s+([a-f])\b/;
 export function matchRegion(text: string): RegionMatch {
   const code = text.match(REGION_CODE);
   const zone = code?.[2] ?? text.match(ZONE_LETTER)?.[1];
-  if (code && !KNOWN_REGIONS.has(code[1])) {
+  if (code && !isKnownAwsRegion(code[1])) {
     return {
       unknown: code[1],
       notes: ask(
