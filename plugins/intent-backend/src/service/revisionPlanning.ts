@@ -15,6 +15,7 @@ import {
   Revision,
   SessionDetails,
   validateIntentText,
+  withUserData,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type {
   CloudProvider,
@@ -114,7 +115,7 @@ export class RevisionPlanner {
       );
     }
     const pinned = await pinImages({
-      plan: withPlacement(checked.plan),
+      plan: withUserData(withPlacement(checked.plan)),
       current: input.current,
       prior: input.prior,
       provider: input.provider,

