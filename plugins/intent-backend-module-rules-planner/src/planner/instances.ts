@@ -314,8 +314,9 @@ export function planInstanceGroup(
     );
     count = MAX_GROUP_SIZE;
   }
-  const ownNames = matchInstanceNames(own);
-  const given = ownNames.length > 0 ? ownNames : matchInstanceNames(shared);
+  const ownNames = matchInstanceNames(own, options.count);
+  const given =
+    ownNames.length > 0 ? ownNames : matchInstanceNames(shared, options.count);
   if (given.length > 1 && options.count === undefined) {
     // "instances named qa-1, qa-2 and qa-3": the names count them.
     notes.pop();

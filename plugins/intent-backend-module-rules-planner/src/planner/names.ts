@@ -23,6 +23,10 @@ export function matchInstanceName(text: string): string | undefined {
   return raw ? toResourceName(raw) : undefined;
 }
 
+/** Words that go on with the request, not with a list of plain names. */
+const NOT_A_PLAIN_NAME =
+  /^(?:ssh|https?|rdp|icmp|ping|ports?|open|opens|allow|access|expose|install|add|attach|use|using|give|make|put|run|running|both|each|all|ubuntu|debian|windows|linux|rhel|amazon|nginx|docker|apache|git|python3?|java)$/;
+
 /** A name list after "named": "qa-1, qa-2 and qa-3". */
 const MORE_NAMES =
   /^(?:\s*(?:,|and|,\s*and|&)\s*[`"'\u2018\u201c]?([a-z][a-z0-9_.-]{0,62})[`"'\u2019\u201d]?)/;
@@ -33,7 +37,7 @@ const MORE_NAMES =
  *
  * @internal
  */
-export function matchInstanceNames(text: string): string[] {
+export function matchInstanceNames(text: string, expected?: number): string[] {
   for (const match of matchAll(text, NAMED)) {
     const before = text.slice(0, match.index);
     const owner = matchAll(before, NOUN).pop();
@@ -45,19 +49,37 @@ export function matchInstanceNames(text: string): string[] {
       continue;
     }
     const names = [raw];
+    // Plain words ("named web and worker") are names only when they are as
+    // many as the machines asked for; "qa-1, qa-2" look like names anyway.
+    const plain = [raw];
     let rest = text
       .slice(match.index! + match[0].length)
       .replace(/^[`"'\u2019\u201d]/, '');
     for (;;) {
       const more = rest.match(MORE_NAMES);
       const next = more?.[1]?.replace(/[.-]+$/, '');
-      if (!more || !next || NOT_A_NAME.test(next) || !/\d|-|_/.test(next)) {
+      if (
+        !more ||
+        !next ||
+        NOT_A_NAME.test(next) ||
+        (!/\d|-|_/.test(next) && NOT_A_PLAIN_NAME.test(next))
+      ) {
         break;
       }
-      names.push(next);
+      if (plain.length === names.length && /\d|-|_/.test(next)) {
+        names.push(next);
+      }
+      plain.push(next);
       rest = rest.slice(more[0].length);
+      if (/\band\b|&/.test(more[0])) {
+        break; // "x, y and z": the list ends with its "and"
+      }
     }
-    return names;
+    return expected !== undefined &&
+      names.length !== expected &&
+      plain.length === expected
+      ? plain
+      : names;
   }
   return [];
 }

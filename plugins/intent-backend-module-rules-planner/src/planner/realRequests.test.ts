@@ -359,6 +359,23 @@ describe('11. several of a kind, each as asked', () => {
     expect(resource(result, 'aws_instance.qa_3').tags.Name).toBe('qa-3');
   });
 
+  it('takes plain words as names when they are as many as the machines asked for', () => {
+    const result = plan(
+      'two ubuntu t3.micro instances named web and worker, both with nginx',
+    );
+    expect(addresses(result)).toEqual([
+      'aws_instance.web',
+      'aws_instance.worker',
+    ]);
+    expect(resource(result, 'aws_instance.worker').tags.Name).toBe('worker');
+    // One name for two machines stays a base name, not a second machine's.
+    expect(
+      addresses(
+        plan('two t3.micro instances named web and ssh from my ip'),
+      ).filter(a => a.startsWith('aws_instance.')),
+    ).toEqual(['aws_instance.web_1', 'aws_instance.web_2']);
+  });
+
   it('plans each subnet with its own CIDR and zone', () => {
     const result = plan(
       'a vpc 10.1.0.0/16 in eu-west-1 with two public subnets 10.1.1.0/24 and 10.1.2.0/24 in different zones and a private one 10.1.9.0/24',
