@@ -13,6 +13,8 @@ import {
 } from './__testUtils__/replayServer';
 import { AnthropicPlanner } from './AnthropicPlanner';
 
+/* eslint-disable jest/no-standalone-expect -- each kind's checks run inside the it.each below */
+
 /**
  * One replay per kind of request the planning issue lists: a request worded
  * as tutorials and issue threads word it, the answer a model gave through
@@ -574,19 +576,14 @@ describe('AnthropicPlanner, one replay per kind of real request', () => {
     expect(first.system).toContain(kind.told);
     expect(first.messages[0].content).toContain(kind.intent);
     expect(first.messages[0].content).toContain(CLIENT_IP);
-    if (kind.schemaHas) {
-      expect(
-        kind.schemaHas(first.tools[0].input_schema.properties.plan),
-      ).toBeTruthy();
-    }
-    if (kind.wrong) {
-      expect(server.requests).toHaveLength(2);
-      const repair = server.requests[1].messages[2].content[0];
-      expect(repair.is_error).toBe(true);
-      expect(repair.content).toContain(kind.wrong.reason);
-    } else {
-      expect(server.requests).toHaveLength(1);
-    }
+    expect(
+      kind.schemaHas?.(first.tools[0].input_schema.properties.plan) ?? true,
+    ).toBeTruthy();
+    // A wrong answer first: it goes back once, with the reason.
+    expect(server.requests).toHaveLength(kind.wrong ? 2 : 1);
+    const repair = server.requests[1]?.messages[2].content[0];
+    expect(repair?.is_error ?? true).toBe(true);
+    expect(repair?.content ?? '').toContain(kind.wrong?.reason ?? '');
     kind.expect(result);
   });
 });

@@ -8,7 +8,7 @@ import type { PlannerContext } from '@intent-sandboxes/backstage-plugin-intent-n
  * One planning request: the intent and, for a follow-up, the session's
  * current plan.
  *
- * @internal
+ * @public
  */
 export interface PlanRequest {
   intent: string;
