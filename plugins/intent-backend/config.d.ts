@@ -196,5 +196,74 @@ export interface Config {
        */
       maxTtlHours?: number;
     };
+    /**
+     * The plugin's actions (preview-plan, create-session, ...), served to AI
+     * assistants by the MCP actions backend (`backend.actions.pluginSources`
+     * must list `intent`). They act as the calling user, under the same
+     * permissions, policy, approvals and confirmations as the UI.
+     */
+    actions?: {
+      /**
+       * Let services run the actions that act as a user (all but get-session
+       * and list-sessions): e.g. an MCP client with a static token, which
+       * reaches the actions as the service `plugin:mcp-actions`. They then act
+       * as `serviceActor` (owner of what they create, actor in the audit).
+       * @default false
+       */
+      allowServicePrincipals?: boolean;
+      /**
+       * The user entity ref services act as when `allowServicePrincipals` is on.
+       * @default user:default/intent-automation
+       */
+      serviceActor?: string;
+    };
+    /**
+     * Lifecycle jobs: the expiry sweep (warnings, destroy at expiry into
+     * `expired`, retries of a failed expiry destroy) and the drift check of
+     * every active session. Both run on Backstage's scheduler, on one
+     * replica at a time.
+     */
+    lifecycle?: {
+      /**
+       * Whether the jobs run; the drift, orphan and exemption routes work
+       * either way.
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * How long before expiry the owner is warned (a notification with a
+       * link), each once per expiry: an extension re-arms them. Durations
+       * such as `24h`, `1h`, `30m`.
+       * @default ['24h', '1h']
+       */
+      expiryWarnings?: string[];
+      /**
+       * How often the expiry sweep runs, such as `1m`.
+       * @default 1m
+       */
+      expiryFrequency?: HumanDuration | string;
+      /**
+       * How often every active session is checked for drift, such as `15m`.
+       * @default 15m
+       */
+      driftFrequency?: HumanDuration | string;
+      /**
+       * Wait before a failed expiry destroy is tried again; doubles after
+       * each failure, up to `destroyRetryMax`.
+       * @default 1m
+       */
+      destroyRetry?: HumanDuration | string;
+      /**
+       * The longest wait between expiry destroy attempts.
+       * @default 1h
+       */
+      destroyRetryMax?: HumanDuration | string;
+      /**
+       * Entity refs (users or groups) told, with the owner, when an expiry
+       * destroy fails, e.g. `group:default/platform`.
+       * @default []
+       */
+      admins?: string[];
+    };
   };
 }

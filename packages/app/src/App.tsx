@@ -2,7 +2,16 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
+import { intentScaffolderModule } from '@intent-sandboxes/backstage-plugin-intent';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+    // The IntentSessionPicker field of the "Promote a sandbox" template.
+    intentScaffolderModule,
+  ],
 });

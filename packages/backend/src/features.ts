@@ -27,7 +27,6 @@ import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog
 import catalogBackendModuleLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogBackendModuleIntent from '@intent-sandboxes/backstage-plugin-catalog-backend-module-intent';
 import permissionBackend from '@backstage/plugin-permission-backend';
-import permissionBackendModuleAllowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
 import searchBackend from '@backstage/plugin-search-backend';
 import searchBackendModulePg from '@backstage/plugin-search-backend-module-pg';
 import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-catalog';
@@ -39,6 +38,9 @@ import intentBackend from '@intent-sandboxes/backstage-plugin-intent-backend';
 import intentModuleRulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
 import intentModuleAnthropic from '@intent-sandboxes/backstage-plugin-intent-backend-module-anthropic';
 import intentModuleSimulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
+import intentModuleAws from '@intent-sandboxes/backstage-plugin-intent-backend-module-aws';
+import { intentPermissionPolicyModule } from './modules/intentPermissionPolicy';
+import { localUserSignInModule } from './modules/localUserSignIn';
 
 /**
  * Every feature the portal backend installs, in one list so that the backend
@@ -48,15 +50,17 @@ export const backendFeatures = [
   appBackend,
   proxyBackend,
 
-  // scaffolder, with the intent:session:fetch action (promotion builds on it)
+  // scaffolder, with the intent actions that promote a session to Terraform
   scaffolderBackend,
   scaffolderBackendModuleGithub,
   scaffolderBackendModuleNotifications,
   scaffolderBackendModuleIntent,
 
-  // auth: guest sign-in for the local portal
+  // auth for the local portal: the guest, or one of the example users
+  // (examples/org.yaml) picked on the sign-in page; development only
   authBackend,
   authBackendModuleGuestProvider,
+  localUserSignInModule,
 
   // catalog, with the IntentPolicy kind
   catalogBackend,
@@ -64,9 +68,10 @@ export const backendFeatures = [
   catalogBackendModuleLogs,
   catalogBackendModuleIntent,
 
-  // permissions: allow-all in the local portal; adopters bring their own policy
+  // permissions: the intent plugin's rules (owners and the platform group),
+  // everything else allowed; adopters bring their own policy
   permissionBackend,
-  permissionBackendModuleAllowAllPolicy,
+  intentPermissionPolicyModule,
 
   // search
   searchBackend,
@@ -79,9 +84,11 @@ export const backendFeatures = [
   mcpActionsBackend,
 
   // intent sandboxes: the plugin, its planners (rules; Claude when a key is
-  // configured) and its embedded cloud
+  // configured), its embedded cloud, and AWS (used when intent.provider is
+  // aws; it calls nothing until then)
   intentBackend,
   intentModuleRulesPlanner,
   intentModuleAnthropic,
   intentModuleSimulatedCloud,
+  intentModuleAws,
 ];

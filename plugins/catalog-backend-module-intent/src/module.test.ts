@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
+  CatalogLocationsExtensionPoint,
+  catalogLocationsExtensionPoint,
   CatalogProcessingExtensionPoint,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
@@ -19,7 +21,13 @@ describe('catalogModuleIntent', () => {
     } satisfies CatalogProcessingExtensionPoint;
 
     await startTestBackend({
-      extensionPoints: [[catalogProcessingExtensionPoint, extensionPoint]],
+      extensionPoints: [
+        [catalogProcessingExtensionPoint, extensionPoint],
+        [
+          catalogLocationsExtensionPoint,
+          { setAllowedLocationTypes: jest.fn() },
+        ],
+      ],
       features: [catalogModuleIntent],
     });
 
@@ -29,4 +37,39 @@ describe('catalogModuleIntent', () => {
     );
     expect(extensionPoint.addEntityProvider).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['on', { localGitDirectory: '../../data/promoted' }, [[['url', 'file']]]],
+    ['off', undefined, []],
+  ])(
+    'allows file locations only when local promotion is %s',
+    async (_, promotion, calls) => {
+      const locations = {
+        setAllowedLocationTypes: jest.fn(),
+      } satisfies CatalogLocationsExtensionPoint;
+
+      await startTestBackend({
+        extensionPoints: [
+          [
+            catalogProcessingExtensionPoint,
+            {
+              addProcessor: jest.fn(),
+              addEntityProvider: jest.fn(),
+              addPlaceholderResolver: jest.fn(),
+              setOnProcessingErrorHandler: jest.fn(),
+            },
+          ],
+          [catalogLocationsExtensionPoint, locations],
+        ],
+        features: [
+          catalogModuleIntent,
+          mockServices.rootConfig.factory({
+            data: promotion ? { intent: { promotion } } : {},
+          }),
+        ],
+      });
+
+      expect(locations.setAllowedLocationTypes.mock.calls).toEqual(calls);
+    },
+  );
 });

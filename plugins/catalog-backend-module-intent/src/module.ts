@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogLocationsExtensionPoint,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
 import { IntentPolicyProcessor } from './processor';
 
 /**
- * Adds the `IntentPolicy` kind to the catalog.
+ * Adds the `IntentPolicy` kind to the catalog. When local promotion is on
+ * (`intent.promotion.localGitDirectory`), also lets the catalog API register
+ * `file` locations, which is how a portal with no git host registers the
+ * components of promoted sessions.
  *
  * @public
  */
@@ -15,9 +24,16 @@ export const catalogModuleIntent = createBackendModule({
   moduleId: 'intent',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        locations: catalogLocationsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ catalog, locations, config }) {
         catalog.addProcessor(new IntentPolicyProcessor());
+        if (config.has('intent.promotion.localGitDirectory')) {
+          locations.setAllowedLocationTypes(['url', 'file']);
+        }
       },
     });
   },

@@ -5,6 +5,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -18,6 +19,7 @@ import {
   intentPlannersExtensionPoint,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import type { Router } from 'express';
+import { readActionSettings, registerIntentActions } from './actions';
 import { DatabaseLockStore, DatabaseSessionStore } from './database';
 import { sessionResourceRef, sessionRules } from './permissions';
 import { createRouter } from './service';
@@ -62,6 +64,7 @@ export const intentPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, database, httpRouter, lifecycle } = deps;
@@ -77,18 +80,26 @@ export const intentPlugin = createBackendPlugin({
             Promise.all(refs.map(id => store.findSession({ id }))),
         });
 
-        const { sessions, recovery } = createSessionService({
+        const created = createSessionService({
           ...deps,
+          knex,
           settings,
           store,
           locks: new DatabaseLockStore(knex),
           providers,
           planners,
         });
+        const { sessions, recovery, policyWhatIf } = created;
+        const sessionLifecycle = created.lifecycle;
         lifecycle.addShutdownHook(() =>
-          Promise.all([sessions.idle(), recovery.idle()]).then(() => {}),
+          Promise.all([
+            sessions.idle(),
+            recovery.idle(),
+            sessionLifecycle?.idle(),
+          ]).then(() => {}),
         );
         await recovery.initTaskRunner();
+        await sessionLifecycle?.initTaskRunners();
 
         httpRouter.use(
           await createRouter({
@@ -100,9 +111,25 @@ export const intentPlugin = createBackendPlugin({
             store,
             sessions,
             adminRoutes,
+            policyWhatIf,
+            lifecycle: sessionLifecycle,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        // The same session service for AI assistants (MCP) and the scaffolder.
+        registerIntentActions(deps.actionsRegistry, {
+          sessions,
+          store,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          logger: deps.logger,
+          sessionRuleset:
+            deps.permissionsRegistry.getPermissionRuleset(sessionResourceRef),
+          settings: readActionSettings(config),
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
       },
     });
   },

@@ -19,6 +19,9 @@ import { SessionService } from './service';
 import { CatalogGuardrails } from './service/CatalogGuardrails';
 import { CatalogMembership } from './service/membership';
 import { OperationRecovery } from './service/OperationRecovery';
+import { PolicyWhatIf } from './service/policyWhatIf';
+import { LifecycleService, readLifecycleSettings } from './lifecycle';
+import type { Knex } from 'knex';
 import { RevisionPlanner } from './service/revisionPlanning';
 import { plannerWithFallback } from './service/plannerWithFallback';
 import { sessionSignaller } from './service/sessionSignals';
@@ -77,7 +80,14 @@ export function createSessionService(options: {
   notifications: NotificationService;
   signals: SignalsService;
   scheduler?: SchedulerService;
-}): { sessions: SessionService; recovery: OperationRecovery } {
+  /** The plugin's database, for the lifecycle jobs; none without it. */
+  knex?: Knex;
+}): {
+  sessions: SessionService;
+  recovery: OperationRecovery;
+  policyWhatIf: PolicyWhatIf;
+  lifecycle?: LifecycleService;
+} {
   const { settings, store, planners, config, logger, auth, catalog } = options;
   const planner = plannerWithFallback({
     primary: planners.pick(settings.planner, 'intent.planner.default'),
@@ -93,6 +103,7 @@ export function createSessionService(options: {
     auth,
     logger,
   });
+  const membership = new CatalogMembership(catalog, auth);
   const onChange = sessionSignaller({
     store,
     signals: options.signals,
@@ -126,7 +137,7 @@ export function createSessionService(options: {
     logger,
     operations: settings.operations,
     lifetime: settings.lifetime,
-    membership: new CatalogMembership(catalog, auth),
+    membership,
     approvalTtlHours: settings.approvalTtlHours,
     requestApproval: request =>
       options.notifications.send({
@@ -145,5 +156,29 @@ export function createSessionService(options: {
       }),
     onChange,
   });
-  return { sessions, recovery };
+  const policyWhatIf = PolicyWhatIf.fromConfig({
+    config,
+    store,
+    catalog,
+    membership,
+    lifetime: settings.lifetime,
+  });
+  const lifecycle =
+    options.knex &&
+    new LifecycleService({
+      knex: options.knex,
+      store,
+      locks: options.locks,
+      sessions,
+      providers: options.providers.items,
+      guardrails,
+      lifetime: settings.lifetime,
+      operations: settings.operations,
+      settings: readLifecycleSettings(config),
+      logger,
+      notifications: options.notifications,
+      scheduler: options.scheduler,
+      onChange,
+    });
+  return { sessions, recovery, policyWhatIf, lifecycle };
 }

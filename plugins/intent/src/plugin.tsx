@@ -3,14 +3,18 @@
 
 import {
   ApiBlueprint,
+  createFrontendModule,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { RiCloudLine } from '@remixicon/react';
+import { RiCloudLine, RiShieldCheckLine } from '@remixicon/react';
+import { entitySessionTab } from './components/EntitySessionTab';
+import { sessionPickerFormField } from './components/SessionPicker';
 import { intentApiRef, IntentClient } from './api';
-import { rootRouteRef } from './routes';
+import { intentPolicyEntityContent } from './components/PolicyTab';
+import { policiesRouteRef, rootRouteRef } from './routes';
 
 const intentApi = ApiBlueprint.make({
   params: defineParams =>
@@ -31,6 +35,29 @@ const intentPage = PageBlueprint.make({
   },
 });
 
+const intentPoliciesPage = PageBlueprint.make({
+  name: 'policies',
+  params: {
+    path: '/intent-policies',
+    title: 'Sandbox policies',
+    icon: <RiShieldCheckLine />,
+    routeRef: policiesRouteRef,
+    loader: () =>
+      import('./components/PoliciesPage').then(m => <m.PoliciesPage />),
+  },
+});
+
+const intentOrphansPage = PageBlueprint.make({
+  name: 'orphans',
+  params: {
+    path: '/intent-orphans',
+    title: 'Sandbox orphans',
+    icon: <RiCloudLine />,
+    loader: () =>
+      import('./components/OrphansPage').then(m => <m.OrphansPage />),
+  },
+});
+
 /**
  * Intent sandboxes: say what you need, see the plan, apply it.
  *
@@ -41,8 +68,28 @@ export const intentPlugin = createFrontendPlugin({
   title: 'Sandboxes',
   icon: <RiCloudLine />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [intentApi, intentPage],
+  extensions: [
+    intentApi,
+    intentPage,
+    entitySessionTab,
+    intentPoliciesPage,
+    intentPolicyEntityContent,
+    intentOrphansPage,
+  ],
   routes: {
     root: rootRouteRef,
+    policies: policiesRouteRef,
   },
+});
+
+/**
+ * The intent form fields of the scaffolder (`ui:field: IntentSessionPicker`,
+ * which picks one of the user's applied sessions): add it to the app's
+ * features next to the scaffolder plugin.
+ *
+ * @public
+ */
+export const intentScaffolderModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [sessionPickerFormField],
 });

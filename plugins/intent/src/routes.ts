@@ -5,3 +5,6 @@ import { createRouteRef } from '@backstage/frontend-plugin-api';
 
 /** @public */
 export const rootRouteRef = createRouteRef();
+
+/** The policies page: the baseline and every IntentPolicy. @public */
+export const policiesRouteRef = createRouteRef();

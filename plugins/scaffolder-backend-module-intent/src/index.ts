@@ -9,4 +9,10 @@
  */
 
 export { scaffolderModuleIntent as default } from './module';
-export { createFetchSessionAction } from './actions';
+export {
+  createExportSessionAction,
+  createFetchSessionAction,
+  createPromoteSessionAction,
+  createPublishLocalGitAction,
+  createRegisterFileAction,
+} from './actions';

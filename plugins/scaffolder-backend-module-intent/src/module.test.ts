@@ -6,6 +6,7 @@ import {
   ScaffolderActionsExtensionPoint,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderModuleIntent } from './module';
 
 describe('scaffolderModuleIntent', () => {
@@ -16,12 +17,18 @@ describe('scaffolderModuleIntent', () => {
 
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, extensionPoint]],
-      features: [scaffolderModuleIntent],
+      features: [scaffolderModuleIntent, catalogServiceMock.factory()],
     });
 
     expect(extensionPoint.addActions).toHaveBeenCalledTimes(1);
     expect(
       extensionPoint.addActions.mock.calls.flat().map(action => action.id),
-    ).toEqual(['intent:session:fetch']);
+    ).toEqual([
+      'intent:session:fetch',
+      'intent:session:export',
+      'intent:publish:local-git',
+      'intent:catalog:register-file',
+      'intent:session:promote',
+    ]);
   });
 });

@@ -5,8 +5,15 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createFetchSessionAction } from './actions';
+import {
+  createExportSessionAction,
+  createFetchSessionAction,
+  createPromoteSessionAction,
+  createPublishLocalGitAction,
+  createRegisterFileAction,
+} from './actions';
 
 /**
  * Adds the intent sandbox actions to the scaffolder.
@@ -22,9 +29,17 @@ export const scaffolderModuleIntent = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, discovery, auth }) {
-        scaffolder.addActions(createFetchSessionAction({ discovery, auth }));
+      async init({ scaffolder, discovery, auth, config, catalog }) {
+        scaffolder.addActions(
+          createFetchSessionAction({ discovery, auth }),
+          createExportSessionAction({ discovery, auth }),
+          createPublishLocalGitAction({ config }),
+          createRegisterFileAction({ config, catalog }),
+          createPromoteSessionAction({ discovery, auth, catalog }),
+        );
       },
     });
   },

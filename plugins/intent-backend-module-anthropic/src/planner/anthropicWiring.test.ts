@@ -5,6 +5,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the wiring test starts the plugin this module extends
 import intentPlugin from '@intent-sandboxes/backstage-plugin-intent-backend';
 import rulesPlanner from '@intent-sandboxes/backstage-plugin-intent-backend-module-rules-planner';
 import simulatedCloud from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';

@@ -12,17 +12,23 @@ import type {
   CloudCallOptions,
   CloudDescribeOptions,
   CloudExistingResource,
+  CloudCheckPlanOptions,
   CloudFindExistingOptions,
+  CloudPlanCheck,
   CloudProvider,
+  CloudInstanceActionOptions,
   CloudResourceState,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { Knex } from 'knex';
 import { findImage } from './catalog';
 import { createResource } from './create';
+import { withInstanceDns } from './dns';
 import { injectDrift } from './drift';
+import { checkPlan } from './checks';
 import { findExisting } from './existing';
 import { FailureStore } from './failureStore';
 import { FaultInjector } from './faults';
+import { instanceAction } from './instanceActions';
 import { SimEnv, sleep, toState } from './lifecycle';
 import {
   SimulatedCloudCounts,
@@ -72,6 +78,8 @@ export function simulatedCloudMigrations() {
  *   provider does: a new instance once it runs (its `pending` state goes to
  *   `onProgress`), an instance type change once it runs again, a terminate
  *   once the instance is gone. Waits end early when `signal` aborts.
+ * - `instanceAction` stops (`stopping` → `stopped`), starts and reboots
+ *   instances; instances report EC2's `publicDns` and `privateDns`.
  * - Describe by id returns terminated instances for a while (as EC2 does);
  *   describe by tag returns only resources that exist.
  * - Drift and failures can be caused on purpose: {@link SimulatedCloudProvider.injectDrift},
@@ -171,7 +179,7 @@ export class SimulatedCloudProvider implements CloudProvider {
           )
         : await updateResource(this.env, ctx, { ...change, resource }, wait);
     await this.faults.failAfter(after);
-    return state;
+    return withInstanceDns(state, region);
   }
 
   async describe(options: CloudDescribeOptions): Promise<CloudResourceState[]> {
@@ -197,7 +205,25 @@ export class SimulatedCloudProvider implements CloudProvider {
     });
     return rows
       .filter(row => !wanted || wanted.has(`${row.type}/${row.id}`))
-      .map(row => toState(row, now));
+      .map(row => withInstanceDns(toState(row, now), options.region));
+  }
+
+  /**
+   * Stops, starts or reboots an instance as EC2 does (see
+   * `instanceActions.ts`); injected failures match it as an `update`.
+   */
+  async instanceAction(
+    options: CloudInstanceActionOptions,
+  ): Promise<CloudResourceState> {
+    const { region, cloudId, action, signal, onProgress } = options;
+    await this.roundTrip(signal);
+    const state = await instanceAction(
+      this.env,
+      this.faults,
+      { region, cloudId, action },
+      { signal, onProgress },
+    );
+    return withInstanceDns(state, region);
   }
 
   /**
@@ -205,6 +231,11 @@ export class SimulatedCloudProvider implements CloudProvider {
    * with the default VPC (172.31.0.0/16), its `default` security group, one
    * default subnet per zone and a key pair `dev-laptop`, stored on first use.
    */
+  /** Checks a plan against the catalog before apply (see `checks.ts`). */
+  async checkPlan(options: CloudCheckPlanOptions): Promise<CloudPlanCheck[]> {
+    return checkPlan(options.plan);
+  }
+
   async findExisting(
     options: CloudFindExistingOptions,
   ): Promise<CloudExistingResource | undefined> {

@@ -13,7 +13,7 @@ export interface SimulatedCloudOptions {
   latencyMillis?: number;
   /** How long an instance stays `pending` before it is `running`. Default 1500. */
   bootMillis?: number;
-  /** How long a terminated instance stays `shutting-down`. Default 500. */
+  /** How long a terminated instance stays `shutting-down`, and a stopped one `stopping`. Default 500. */
   shutdownMillis?: number;
   /** How long a new EBS volume stays `creating`. Default 200. */
   volumeCreateMillis?: number;

@@ -77,6 +77,7 @@ const NEXT_STATE: Record<string, string> = {
   pending: 'running',
   creating: 'available',
   'shutting-down': 'terminated',
+  stopping: 'stopped',
 };
 
 /**

@@ -188,6 +188,7 @@ export class DatabaseSessionStore implements SessionStore {
     revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
     expiresAt?: string | null;
     region?: string;
+    promotedTo?: string;
     operation?: {
       id: string;
       status: 'succeeded' | 'failed';
@@ -230,6 +231,9 @@ export class DatabaseSessionStore implements SessionStore {
         }
         if (options.region !== undefined) {
           patch.region = options.region;
+        }
+        if (options.promotedTo !== undefined) {
+          patch.promoted_to = options.promotedTo;
         }
         const updated = await tx<SessionRow>('sessions')
           .where({ id: options.id })

@@ -105,6 +105,8 @@ export interface SessionStore extends OperationStore, AuditStore {
     revision?: { seq: number; status: RevisionStatus; approvedBy?: string };
     expiresAt?: string | null;
     region?: string;
+    /** Entity ref of the catalog component a promotion created. */
+    promotedTo?: string;
     operation?: {
       id: string;
       status: 'succeeded' | 'failed';

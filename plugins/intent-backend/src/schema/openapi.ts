@@ -345,6 +345,196 @@ export const spec = {
         },
       },
     },
+    '/v1/sessions/{id}/instances/{address}/actions': {
+      post: {
+        operationId: 'InstanceAction',
+        description:
+          "Stops, starts or reboots an instance of an applied (active) session, holding the session's lock (409 naming the holder while an operation runs), and answers once the instance reached the state the action leads to. 501 when the session's cloud has no instance actions.",
+        parameters: [
+          { $ref: '#/components/parameters/sessionId' },
+          {
+            name: 'address',
+            in: 'path',
+            required: true,
+            description:
+              'Plan address of the instance, e.g. `aws_instance.web`',
+            schema: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  action: { type: 'string', enum: ['stop', 'start', 'reboot'] },
+                },
+                required: ['action'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/promote': {
+      post: {
+        operationId: 'PromoteSession',
+        description:
+          'Marks an applied session as promoted to a catalog component (owner or admin): final, no expiry.',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  repositoryUrl: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                    description:
+                      'Where the Terraform repository was published',
+                  },
+                  entityRef: {
+                    type: 'string',
+                    pattern: '^[A-Za-z][A-Za-z0-9-]*:[^:/]+/[^:/]+$',
+                    maxLength: 255,
+                    description:
+                      'Full ref of the registered entity, e.g. component:default/web-sandbox',
+                  },
+                },
+                required: ['repositoryUrl', 'entityRef'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { $ref: '#/components/responses/Session' },
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/drift-check': {
+      post: {
+        operationId: 'CheckSessionDrift',
+        description:
+          "Describes the session's resources now and compares them with what was last applied, field by field; stores and returns the drift report (owner notified once per new drift).",
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        responses: {
+          '200': jsonObjectResponse('The DriftReport'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/drift': {
+      get: {
+        operationId: 'GetSessionDrift',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        responses: {
+          '200': jsonObjectResponse(
+            '`{ report }`: the latest DriftReport, null before the first check',
+          ),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/drift/revert': {
+      post: {
+        operationId: 'RevertSessionDrift',
+        description:
+          'Sets the drifted fields back to the last applied revision (an apply operation under the session lock). 409 when the session is not active, is locked or has no changed resource.',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        responses: {
+          '202': jsonObjectResponse('`{ operationId }`'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/drift/accept': {
+      post: {
+        operationId: 'AcceptSessionDrift',
+        description:
+          'A new revision adopting the observed values, checked by policy: 409 when policy denies it (nothing stored); stored as proposed when it needs approval (`operationId` null); else applied at once.',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        responses: {
+          '202': jsonObjectResponse('`{ details, operationId }`'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/sessions/{id}/expiry-exemption': {
+      post: {
+        operationId: 'SetExpiryExemption',
+        description:
+          'Admins only: exempts the session from expiry (`exempt: true`) or ends the exemption.',
+        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { exempt: { type: 'boolean' } },
+                required: ['exempt'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': jsonObjectResponse('The expiry state'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/orphans': {
+      get: {
+        operationId: 'ListOrphans',
+        description:
+          'Admins only: cloud resources tagged `intent:session` whose session is missing, destroyed or expired, with their hourly cost.',
+        responses: {
+          '200': jsonObjectResponse('`{ items }`'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/orphans/destroy': {
+      post: {
+        operationId: 'DestroyOrphan',
+        description:
+          'Admins only: deletes one orphan after checking it still is one (409 when its session is alive, 404 when it is gone).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  provider: { type: 'string', minLength: 1, maxLength: 64 },
+                  region: { type: 'string', minLength: 1, maxLength: 32 },
+                  type: { type: 'string', minLength: 1, maxLength: 64 },
+                  cloudId: { type: 'string', minLength: 1, maxLength: 255 },
+                },
+                required: ['provider', 'region', 'type', 'cloudId'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': jsonObjectResponse('The orphan that was deleted'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
     '/v1/sessions/{id}/audit': {
       get: {
         operationId: 'GetSessionAudit',
@@ -391,6 +581,45 @@ export const spec = {
       },
     },
 
+    '/v1/policies/baseline': {
+      get: {
+        operationId: 'GetPolicyBaseline',
+        description:
+          'The built-in baseline guardrails in force (app-config `intent.policy.baseline` over the defaults).',
+        responses: {
+          '200': jsonObjectResponse('`BaselineConfig`: rule levels and limits'),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+    '/v1/policies/what-if': {
+      post: {
+        operationId: 'PolicyWhatIf',
+        description:
+          'Which live sessions the caller may read an IntentPolicy would deny, send to approval or warn about now, judged on their latest pending (else applied) revision. Send a whole entity (validated as the catalog does: 400 with every problem) or the ref of one in the catalog. Changes nothing.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  entity: { $ref: '#/components/schemas/Object' },
+                  entityRef: { type: 'string', minLength: 1, maxLength: 255 },
+                },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': jsonObjectResponse(
+            '`{ policy, evaluatedAt, sessions, counts, truncated }`: per session the verdict of this policy and its findings',
+          ),
+          default: { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
     '/v1/audit': {
       get: {
         operationId: 'GetAuditLog',

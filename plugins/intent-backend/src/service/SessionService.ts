@@ -31,6 +31,7 @@ import { ApprovalRequest, Approvals } from './approvals';
 import { SessionLockedError, SessionStateError } from './errors';
 import { Guardrails } from './guardrails';
 import { assertImagesPinned } from './imagePinning';
+import { InstanceActions, sessionConnections } from './instanceActions';
 import { Membership, resolveTeam } from './membership';
 import { OperationLauncher } from './operationLauncher';
 import { OperationSettings } from './OperationRunner';
@@ -45,6 +46,7 @@ import {
   Actor,
   appliedPlan,
   appliedRegion,
+  assertUnlocked,
   latest,
   LifetimeSettings,
   newLifetimeHours,
@@ -66,6 +68,7 @@ export class SessionService {
   private readonly planner: RevisionPlanner;
   private readonly approvals: Approvals;
   private readonly operations: OperationLauncher;
+  private readonly instances: InstanceActions;
 
   constructor(
     private readonly options: {
@@ -94,6 +97,10 @@ export class SessionService {
     this.planner = new RevisionPlanner(options);
     this.approvals = new Approvals(options);
     this.operations = new OperationLauncher(options);
+    this.instances = new InstanceActions({
+      ...options,
+      providerOf: session => this.providerOf(session),
+    });
   }
 
   /**
@@ -426,6 +433,34 @@ export class SessionService {
     return store.getSession({ id: session.id });
   }
 
+  /**
+   * The session's details with how to reach its live instances and whether
+   * its cloud can stop, start and reboot them.
+   */
+  withConnections(details: SessionDetails): SessionDetails {
+    let instanceActions = false;
+    try {
+      instanceActions = !!this.providerOf(details.session).instanceAction;
+    } catch {
+      // The session's cloud is not installed: nothing can act on it.
+    }
+    return {
+      ...details,
+      connections: sessionConnections(details),
+      instanceActions,
+    };
+  }
+
+  /** Stops, starts or reboots an instance of an applied session (see `instanceActions.ts`). */
+  async instanceAction(input: {
+    id: string;
+    address: string;
+    action: unknown;
+    actor: Actor;
+  }): Promise<SessionDetails> {
+    return this.instances.run(input);
+  }
+
   /** Moves the expiry, within the maximum lifetime counted from now. */
   async extend(input: { id: string; hours: unknown; actor: Actor }) {
     const { store, lifetime } = this.options;
@@ -448,6 +483,50 @@ export class SessionService {
         actor: input.actor.userEntityRef,
         action: 'expiry-extend',
         details: { from: session.expiresAt, to: expiresAt },
+      },
+    });
+    if (!changed) {
+      throw new ConflictError(
+        `Session ${session.id} changed meanwhile; try again`,
+      );
+    }
+    this.options.onChange?.(session.id);
+    return store.getSession({ id: session.id });
+  }
+
+  /**
+   * Marks an applied session as promoted to a catalog component (its
+   * resources now belong to a Terraform repository): final, and with no
+   * expiry, so the reaper leaves the resources alone.
+   */
+  async promote(input: {
+    id: string;
+    repositoryUrl: string;
+    entityRef: string;
+    actor: Actor;
+  }) {
+    const { store } = this.options;
+    const details = await store.getSession({ id: input.id });
+    const { session } = details;
+    if (session.status !== 'active') {
+      throw new ConflictError(
+        `Session ${session.id} is ${session.status}; only an applied (active) session can be promoted`,
+      );
+    }
+    assertUnlocked(details);
+    const changed = await store.transition({
+      id: session.id,
+      from: ['active'],
+      to: 'promoted',
+      expiresAt: null,
+      promotedTo: input.entityRef,
+      audit: {
+        actor: input.actor.userEntityRef,
+        action: 'session-promote',
+        details: {
+          repositoryUrl: input.repositoryUrl,
+          entityRef: input.entityRef,
+        },
       },
     });
     if (!changed) {

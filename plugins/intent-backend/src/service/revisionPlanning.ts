@@ -27,6 +27,12 @@ import { GuardrailSnapshot, Guardrails } from './guardrails';
 import { Membership } from './membership';
 import { planHash } from './hashing';
 import { resolveExisting } from './existingResources';
+import {
+  hasCloudChecks,
+  liveIds,
+  runCloudChecks,
+  withCloudFindings,
+} from './cloudChecks';
 import { pinImages } from './imagePinning';
 import { withPlacement } from './placement';
 import {
@@ -126,7 +132,16 @@ export class RevisionPlanner {
     const existing =
       plan.existing.length > 0
         ? await resolveExisting(plan, input.provider(), plan.region)
-        : { questions: [] };
+        : { questions: [], resolved: {} };
+    // What the cloud will refuse for a reason known now (a type not offered
+    // in the region, a bucket name taken) is shown before apply.
+    const cloud = hasCloudChecks(plan)
+      ? await runCloudChecks({
+          provider: input.provider(),
+          plan,
+          live: liveIds(plan, input.prior, existing.resolved),
+        })
+      : { findings: [], questions: [] };
     const { policy, cost, ttlHours } = await this.evaluate(
       plan,
       input.subject,
@@ -143,11 +158,12 @@ export class RevisionPlanner {
           ...result.questions,
           ...pinned.questions,
           ...existing.questions,
+          ...cloud.questions,
         ],
         outOfScope: result.outOfScope,
         modification: result.modification ?? null,
         diff: diffPlans(input.prior, plan),
-        policy,
+        policy: withCloudFindings(policy, cloud.findings),
         cost,
         planHash: planHash(plan),
         createdBy: input.actor.userEntityRef,

@@ -38,7 +38,10 @@ import { spec } from '../schema/openapi';
 import { Actor, SessionService } from './SessionService';
 import { BODY_LIMIT_BYTES, jsonBody, refuseUnexpectedBody } from './bodyLimit';
 import { hideDatabaseErrors } from './databaseErrors';
+import type { PolicyWhatIf } from './policyWhatIf';
 import { checkTextInput } from './textInput';
+import type { LifecycleService } from '../lifecycle';
+import { addLifecycleRoutes, withAccruedCost } from '../lifecycle/routes';
 
 type Request = ExpressRequest<any, any, any, any>;
 
@@ -61,6 +64,10 @@ export interface RouterOptions {
   auditor: AuditorService;
   store: SessionStore;
   sessions: SessionService;
+  /** `POST /v1/policies/what-if` and `GET /v1/policies/baseline`; both answer 404 without it. */
+  policyWhatIf?: PolicyWhatIf;
+  /** Drift, expiry exemption, orphans and accrued cost; their routes answer 404 without it. */
+  lifecycle?: LifecycleService;
   /** Admin routes added by modules (e.g. the simulated cloud's). */
   adminRoutes?: Array<(context: IntentAdminRouteContext) => express.Router>;
 }
@@ -177,18 +184,20 @@ export async function createRouter(
       res.json({ items: [], totalCount: 0 });
       return;
     }
-    res.json(
-      await store.listSessions({
-        owner: req.query.owner,
-        status: req.query.status as SessionStatus | undefined,
-        criteria:
-          decision.result === AuthorizeResult.CONDITIONAL
-            ? toSessionQuery(decision.conditions)
-            : undefined,
-        limit: req.query.limit ?? 20,
-        offset: req.query.offset ?? 0,
-      }),
-    );
+    const page = await store.listSessions({
+      owner: req.query.owner,
+      status: req.query.status as SessionStatus | undefined,
+      criteria:
+        decision.result === AuthorizeResult.CONDITIONAL
+          ? toSessionQuery(decision.conditions)
+          : undefined,
+      limit: req.query.limit ?? 20,
+      offset: req.query.offset ?? 0,
+    });
+    const items = options.lifecycle
+      ? await options.lifecycle.withAccruedCost(page.items)
+      : page.items;
+    res.json({ ...page, items });
   });
 
   router.post('/v1/sessions', async (req, res) => {
@@ -222,7 +231,7 @@ export async function createRouter(
         `You are not allowed to ${intentSessionReadPermission.name} on session ${req.params.id}`,
       );
     }
-    res.json(details);
+    res.json(withAccruedCost(sessions.withConnections(details)));
   });
 
   router.post('/v1/sessions/:id/revisions', async (req, res) => {
@@ -340,6 +349,60 @@ export async function createRouter(
     res.json(details);
   });
 
+  router.post(
+    '/v1/sessions/:id/instances/:address/actions',
+    async (req, res) => {
+      const credentials = await userCredentials(req);
+      await requireSession(req.params.id);
+      await authorize(credentials, intentSessionApplyPermission, req.params.id);
+      const details = await audited(
+        req,
+        'instance-action',
+        {
+          sessionId: req.params.id,
+          address: req.params.address,
+          action: req.body.action,
+        },
+        () =>
+          sessions.instanceAction({
+            id: req.params.id,
+            address: req.params.address,
+            action: req.body.action,
+            actor: actorOf(req, credentials),
+          }),
+      );
+      res.json(sessions.withConnections(details));
+    },
+  );
+
+  router.post('/v1/sessions/:id/promote', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const session = await store.findSession({ id: req.params.id });
+    if (!session) {
+      throw new NotFoundError(`No session with id ${req.params.id}`);
+    }
+    if (session.owner !== credentials.principal.userEntityRef) {
+      await authorize(credentials, intentAdminPermission);
+    }
+    const details = await audited(
+      req,
+      'session-promote',
+      {
+        sessionId: req.params.id,
+        repositoryUrl: req.body.repositoryUrl,
+        entityRef: req.body.entityRef,
+      },
+      () =>
+        sessions.promote({
+          id: req.params.id,
+          repositoryUrl: req.body.repositoryUrl,
+          entityRef: req.body.entityRef,
+          actor: actorOf(req, credentials),
+        }),
+    );
+    res.json(details);
+  });
+
   router.get('/v1/sessions/:id/audit', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -394,6 +457,49 @@ export async function createRouter(
       }),
     });
   });
+
+  router.get('/v1/policies/baseline', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    if (!options.policyWhatIf) {
+      throw new NotFoundError('Policy reading is not set up in this backend');
+    }
+    res.json(options.policyWhatIf.baseline);
+  });
+
+  // Read-only: judges the sessions the caller may read, changes nothing.
+  router.post('/v1/policies/what-if', async (req, res) => {
+    const credentials = await userCredentials(req);
+    if (!options.policyWhatIf) {
+      throw new NotFoundError('Policy what-if is not set up in this backend');
+    }
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: intentSessionReadPermission }],
+      { credentials },
+    );
+    let readable: Parameters<PolicyWhatIf['run']>[0]['readable'] = 'all';
+    if (decision.result === AuthorizeResult.DENY) {
+      readable = 'none';
+    } else if (decision.result === AuthorizeResult.CONDITIONAL) {
+      readable = toSessionQuery(decision.conditions);
+    }
+    const result = await options.policyWhatIf.run({
+      body: req.body,
+      credentials,
+      readable,
+    });
+    res.json(result);
+  });
+
+  if (options.lifecycle) {
+    addLifecycleRoutes(router, {
+      lifecycle: options.lifecycle,
+      userCredentials,
+      authorize,
+      requireSession,
+      audited,
+      actorOf,
+    });
+  }
 
   const adminContext: IntentAdminRouteContext = {
     requireAdmin: async req => {

@@ -177,6 +177,28 @@ const SEEDS: Record<string, (knex: Knex) => Promise<void>> = {
       finished_at: now,
     });
   },
+  '20261203_lifecycle.js': async knex => {
+    await knex('session_expiry').insert({
+      session_id: sessionId,
+      exempt: true,
+      exempted_by: 'user:default/ada',
+      destroy_attempts: 0,
+      next_attempt_at: null,
+      last_error: null,
+      updated_at: now,
+    });
+    await knex('session_notices').insert({
+      session_id: sessionId,
+      notice: 'expiry-warning:24h:2026-11-25T12:00:00.000Z',
+      sent_at: now,
+    });
+    await knex('session_drift').insert({
+      session_id: sessionId,
+      report: '{}',
+      drift_hash: null,
+      checked_at: now,
+    });
+  },
 };
 
 /** The identifying columns of every row of every table that exists. */

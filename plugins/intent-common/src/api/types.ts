@@ -5,6 +5,7 @@ import type { CostEstimate } from '../cost';
 import type { PlanDiff } from '../diff';
 import type { PolicyEvaluation } from '../policy';
 import type { Plan, PlanAssumption } from '../plan';
+import type { InstanceConnection } from '../session/connection';
 
 /** Where a session is in its lifecycle (transitions: `SESSION_TRANSITIONS`). @public */
 export type SessionStatus =
@@ -33,6 +34,11 @@ export interface Session {
   createdAt: string;
   updatedAt: string;
   promotedTo: string | null;
+  /**
+   * Estimated cost so far: each applied revision's hourly cost times the
+   * hours it ran (see `accruedCostUsd`). Set by the session list and details.
+   */
+  accruedCostUsd?: number;
 }
 
 /** @public */
@@ -165,6 +171,74 @@ export interface SessionDetails {
   lock: SessionLock | null;
   /** Decisions on the session's revisions, newest first. */
   approvals: Approval[];
+  /**
+   * How to reach each live instance, by address, from the state last
+   * recorded (set by `GET /v1/sessions/{id}` and the instance actions).
+   */
+  connections?: Record<string, InstanceConnection>;
+  /**
+   * Whether the session's cloud can stop, start and reboot its instances
+   * (set with `connections`).
+   */
+  instanceActions?: boolean;
+}
+
+/** A field whose value in the cloud differs from the last applied one. @public */
+export interface DriftField {
+  /** Dotted path, e.g. `instanceType` or `rootVolume.sizeGb`. */
+  path: string;
+  /** As last applied. */
+  expected: unknown;
+  /** As the cloud reports it now. */
+  observed: unknown;
+}
+
+/** A managed resource that changed or disappeared outside the portal. @public */
+export interface ResourceDrift {
+  address: string;
+  type: string;
+  cloudId: string | null;
+  /** `changed`: fields differ; `missing`: deleted outside the portal. */
+  kind: 'changed' | 'missing';
+  fields: DriftField[];
+}
+
+/** A resource carrying the session's tag that no plan of it made. @public */
+export interface UnmanagedResource {
+  type: string;
+  cloudId: string;
+  region: string;
+  tags: Record<string, string>;
+}
+
+/** What the latest drift check of a session found (`GET /v1/sessions/{id}/drift`). @public */
+export interface DriftReport {
+  checkedAt: string;
+  drifted: ResourceDrift[];
+  unmanaged: UnmanagedResource[];
+  /** Policy findings on the observed state (deny and approval outcomes). */
+  findings: Array<{
+    ruleId: string;
+    outcome: string;
+    message: string;
+    address?: string;
+  }>;
+  /** Describe calls the check made. */
+  providerCalls: number;
+}
+
+/** A cloud resource tagged with a session that is gone or destroyed. @public */
+export interface OrphanResource {
+  provider: string;
+  region: string;
+  type: string;
+  cloudId: string;
+  /** The `intent:session` tag. */
+  sessionId: string;
+  /** Why it is an orphan: no such session, or the session's final status. */
+  sessionStatus: string | null;
+  hourlyUsd: number;
+  tags: Record<string, string>;
 }
 
 /** What `POST /v1/plans/preview` returns: a revision that is not stored. @public */

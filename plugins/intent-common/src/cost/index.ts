@@ -3,6 +3,12 @@
 
 export { estimateCost } from './estimateCost';
 export type { CostEstimate, ResourceCost } from './estimateCost';
+export { accruedCostUsd, livePeriods } from './accrued';
+export type {
+  AccruedCostOperation,
+  AccruedCostRevision,
+  LivePeriod,
+} from './accrued';
 export {
   GP3_INCLUDED_IOPS,
   HOURS_PER_MONTH,

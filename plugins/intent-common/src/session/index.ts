@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+export * from './connection';
 export * from './status';

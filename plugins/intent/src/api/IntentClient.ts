@@ -4,13 +4,20 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  BaselineConfig,
+  DriftReport,
   Operation,
+  OrphanResource,
   PlanPreview,
   Session,
   SessionDetails,
   SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { IntentApi, OperationStarted } from './IntentApi';
+import {
+  IntentApi,
+  OperationStarted,
+  PolicyWhatIfResult,
+} from './IntentApi';
 
 /**
  * {@link IntentApi} over HTTP, with the signed-in user's token.
@@ -104,6 +111,19 @@ export class IntentClient implements IntentApi {
     });
   }
 
+  instanceAction(request: {
+    id: string;
+    address: string;
+    action: 'stop' | 'start' | 'reboot';
+  }): Promise<SessionDetails> {
+    return this.request(
+      `${this.sessionPath(request.id)}/instances/${encodeURIComponent(
+        request.address,
+      )}/actions`,
+      { method: 'POST', body: { action: request.action } },
+    );
+  }
+
   getOperation(request: { id: string }): Promise<Operation> {
     return this.request(`/v1/operations/${encodeURIComponent(request.id)}`);
   }
@@ -126,6 +146,59 @@ export class IntentClient implements IntentApi {
         },
       },
     );
+  }
+
+  whatIfPolicy(
+    request: { entity: object } | { entityRef: string },
+  ): Promise<PolicyWhatIfResult> {
+    return this.request('/v1/policies/what-if', {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  getPolicyBaseline(): Promise<BaselineConfig> {
+    return this.request('/v1/policies/baseline');
+  }
+
+  getDrift(request: { id: string }): Promise<{ report: DriftReport | null }> {
+    return this.request(`${this.sessionPath(request.id)}/drift`);
+  }
+
+  checkDrift(request: { id: string }): Promise<DriftReport> {
+    return this.request(`${this.sessionPath(request.id)}/drift-check`, {
+      method: 'POST',
+    });
+  }
+
+  revertDrift(request: { id: string }): Promise<{ operationId: string }> {
+    return this.request(`${this.sessionPath(request.id)}/drift/revert`, {
+      method: 'POST',
+    });
+  }
+
+  acceptDrift(request: {
+    id: string;
+  }): Promise<{ details: SessionDetails; operationId: string | null }> {
+    return this.request(`${this.sessionPath(request.id)}/drift/accept`, {
+      method: 'POST',
+    });
+  }
+
+  listOrphans(): Promise<{ items: OrphanResource[] }> {
+    return this.request('/v1/orphans');
+  }
+
+  destroyOrphan(request: {
+    provider: string;
+    region: string;
+    type: string;
+    cloudId: string;
+  }): Promise<OrphanResource> {
+    return this.request('/v1/orphans/destroy', {
+      method: 'POST',
+      body: request,
+    });
   }
 
   private sessionPath(id: string) {

@@ -5,5 +5,7 @@ export {
   intentApiRef,
   type IntentApi,
   type OperationStarted,
+  type PolicyWhatIfResult,
+  type PolicyWhatIfSession,
 } from './IntentApi';
 export { IntentClient } from './IntentClient';

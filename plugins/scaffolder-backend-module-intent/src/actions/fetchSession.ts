@@ -2,13 +2,14 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ForwardedError, InputError, ResponseError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   parsePlan,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { examples } from './fetchSession.examples';
+import { callIntentApi } from './intentApi';
 
 /**
  * Creates the `intent:session:fetch` scaffolder action, which reads an intent
@@ -64,31 +65,16 @@ export function createFetchSessionAction(options: {
     async handler(ctx) {
       const { sessionId } = ctx.input;
 
-      const baseUrl = await discovery.getBaseUrl('intent');
-      const { token } = await auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'intent',
-      });
-
       ctx.logger.info(`Reading intent session ${sessionId}`);
-      const response = await fetch(
-        `${baseUrl}/v1/sessions/${encodeURIComponent(sessionId)}`,
-        { headers: { Authorization: `Bearer ${token}` }, signal: ctx.signal },
+      const details = await callIntentApi<SessionDetails>(
+        { discovery, auth },
+        {
+          credentials: await ctx.getInitiatorCredentials(),
+          sessionId,
+          signal: ctx.signal,
+          verb: 'read',
+        },
       );
-      if (response.status === 404) {
-        throw new InputError(
-          `No intent session ${sessionId} was found; check the session id on its session page`,
-        );
-      }
-      if (!response.ok) {
-        const error = await ResponseError.fromResponse(response);
-        throw new ForwardedError(
-          `Could not read intent session ${sessionId}: ${error.cause.message}`,
-          error,
-        );
-      }
-
-      const details: SessionDetails = await response.json();
       const latest = details.revisions.reduce<
         SessionDetails['revisions'][number] | undefined
       >(

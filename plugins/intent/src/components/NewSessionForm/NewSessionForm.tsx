@@ -21,6 +21,7 @@ import { useNavigate } from 'react-router-dom';
 import { intentApiRef } from '../../api';
 import { usePlanPreview } from '../../hooks/usePlanPreview';
 import { PlanSummary } from '../PlanSummary';
+import { blockingReason } from '../PlanSummary/blockingReason';
 
 /** The intent form: say what you need, see the plan while typing, get a planned session. */
 export function NewSessionForm() {
@@ -30,6 +31,11 @@ export function NewSessionForm() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const preview = usePlanPreview(intent);
+  // Only the preview of the text as it stands blocks: not a stale one.
+  const blocker =
+    preview.preview && !preview.loading
+      ? blockingReason(preview.preview)
+      : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,10 +68,26 @@ export function NewSessionForm() {
             rows={3}
           />
           {error && <Alert status="danger" title={error} />}
-          <Flex>
-            <Button type="submit" variant="primary" isPending={pending}>
-              Plan it
-            </Button>
+          <Flex direction="column" gap="2">
+            <div>
+              <Button
+                type="submit"
+                variant="primary"
+                isPending={pending}
+                isDisabled={blocker !== undefined}
+                aria-describedby={blocker ? 'plan-blocked-reason' : undefined}
+              >
+                Plan it
+              </Button>
+            </div>
+            {blocker && (
+              <Text
+                id="plan-blocked-reason"
+                aria-label="Why Plan it is disabled"
+              >
+                {blocker}
+              </Text>
+            )}
           </Flex>
         </Flex>
       </form>

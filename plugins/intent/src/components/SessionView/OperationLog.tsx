@@ -7,9 +7,11 @@ import type { SessionDetails } from '@intent-sandboxes/backstage-plugin-intent-c
 import useAsync from 'react-use/esm/useAsync';
 import { intentApiRef } from '../../api';
 import styles from '../tables.module.css';
+import { formatDuration, toStepRows } from './stepRows';
 
 /**
- * The step log of the session's latest operation. The session page reloads
+ * The step log of the session's latest operation, one row per step with
+ * its state and duration. The session page reloads
  * on every signal of the session, and the log with it, so it follows a
  * running apply or destroy step by step.
  */
@@ -46,22 +48,30 @@ export function OperationLog({ details }: { details: SessionDetails }) {
           <thead>
             <tr>
               <th>Step</th>
-              <th>Status</th>
+              <th>State</th>
+              <th>Duration</th>
               <th>Cloud id</th>
               <th>Message</th>
-              <th>At</th>
+              <th>Started</th>
             </tr>
           </thead>
           <tbody>
-            {operation.steps.map((step, index) => (
-              <tr key={`${step.step}-${step.status}-${index}`}>
-                <td className={styles.mono}>{step.step}</td>
-                <td>{step.status}</td>
-                <td className={styles.mono}>{step.cloudId ?? ''}</td>
-                <td>{step.message ?? ''}</td>
-                <td>{new Date(step.at).toLocaleTimeString()}</td>
-              </tr>
-            ))}
+            {toStepRows(operation.steps, operation.status === 'running').map(
+              row => (
+                <tr key={row.step}>
+                  <td className={styles.mono}>{row.step}</td>
+                  <td>{row.state}</td>
+                  <td>
+                    {row.durationMs === null
+                      ? '…'
+                      : formatDuration(row.durationMs)}
+                  </td>
+                  <td className={styles.mono}>{row.cloudId ?? ''}</td>
+                  <td>{row.message ?? ''}</td>
+                  <td>{new Date(row.startedAt).toLocaleTimeString()}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}

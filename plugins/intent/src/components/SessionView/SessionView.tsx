@@ -15,7 +15,7 @@ import {
   TextField,
 } from '@backstage/ui';
 import { isFinalStatus } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { intentApiRef } from '../../api';
 import { useSession } from '../../hooks/useSession';
@@ -24,20 +24,41 @@ import { History } from './History';
 import { OperationLog } from './OperationLog';
 import { PlanSummary } from '../PlanSummary';
 import { ResourcesTable } from './ResourcesTable';
+import { ErrorNotice } from './ErrorNotice';
+import { PromotedTo } from '../EntitySessionTab/PromotedTo';
+import { applyBlocker } from './applyBlocker';
+import { accruedCost, CostChart } from '../CostChart';
+import { InstancePanel } from '../InstancePanel';
+import { DriftPanel } from '../DriftPanel';
 
 /** One session: the latest plan and its verdict, Apply, follow-ups, what runs, history. */
 export function SessionView() {
   const { id = '' } = useParams();
   const api = useApi(intentApiRef);
   const { details, setDetails, error, reload } = useSession(id);
-  const [actionError, setActionError] = useState<string>();
+  const [actionError, setActionError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [confirmDestroy, setConfirmDestroy] = useState(false);
   const [followUp, setFollowUp] = useState('');
+  const destroyButton = useRef<HTMLButtonElement>(null);
+  const cancelDestroyButton = useRef<HTMLButtonElement>(null);
+  const askedToDestroy = useRef(false);
+
+  // Focus follows the destroy question: onto Cancel when it opens, back to
+  // Destroy… when it closes without destroying.
+  useEffect(() => {
+    if (confirmDestroy) {
+      askedToDestroy.current = true;
+      cancelDestroyButton.current?.focus();
+    } else if (askedToDestroy.current) {
+      askedToDestroy.current = false;
+      destroyButton.current?.focus();
+    }
+  }, [confirmDestroy]);
 
   if (error) {
-    return <Alert status="danger" title={error.message} />;
+    return <ErrorNotice error={error} context="Could not load the sandbox" />;
   }
   if (!details) {
     return <Text>Loading session…</Text>;
@@ -46,13 +67,11 @@ export function SessionView() {
   const { session, revisions, resources, lock } = details;
   const revision = revisions[revisions.length - 1];
   const destructive = revision.diff.destructive;
-  const canApply =
-    ['planned', 'failed'].includes(session.status) &&
-    revision.status !== 'applied' &&
-    revision.status !== 'rejected' &&
-    revision.policy.verdict !== 'deny' &&
-    (revision.plan.resources.length > 0 || resources.length > 0);
+  const blocker = applyBlocker(details);
+  const canApply = blocker === undefined;
   const final = isFinalStatus(session.status);
+  const applied = revisions.filter(r => r.status === 'applied').pop();
+  const costShown = applied ?? revision;
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -62,7 +81,7 @@ export function SessionView() {
       setConfirmed(false);
       setConfirmDestroy(false);
     } catch (e) {
-      setActionError((e as Error).message);
+      setActionError(e as Error);
     } finally {
       setBusy(false);
       await reload();
@@ -107,6 +126,7 @@ export function SessionView() {
           ? ` · expires ${new Date(session.expiresAt).toLocaleString()}`
           : ''}
       </Text>
+      {session.promotedTo && <PromotedTo entityRef={session.promotedTo} />}
       {lock && (
         <Alert
           status="info"
@@ -116,7 +136,7 @@ export function SessionView() {
           )}) until ${new Date(lock.expiresAt).toLocaleTimeString()}`}
         />
       )}
-      {actionError && <Alert status="danger" title={actionError} />}
+      {actionError && <ErrorNotice error={actionError} />}
 
       <Card>
         <CardHeader>
@@ -156,12 +176,13 @@ export function SessionView() {
                 I understand this deletes or replaces resources
               </Checkbox>
             )}
-            <Flex gap="2">
+            <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
               <Button
                 variant="primary"
                 isDisabled={!canApply || (destructive && !confirmed)}
                 isPending={busy}
                 onPress={apply}
+                aria-describedby={blocker ? 'apply-blocked-reason' : undefined}
               >
                 Apply
               </Button>
@@ -179,6 +200,14 @@ export function SessionView() {
                 </Button>
               )}
             </Flex>
+            {blocker && !final && (
+              <Text
+                id="apply-blocked-reason"
+                aria-label="Why Apply is disabled"
+              >
+                {blocker}
+              </Text>
+            )}
           </Flex>
         </CardBody>
       </Card>
@@ -224,6 +253,7 @@ export function SessionView() {
                         Yes, destroy
                       </Button>
                       <Button
+                        ref={cancelDestroyButton}
                         variant="tertiary"
                         onPress={() => setConfirmDestroy(false)}
                       >
@@ -232,6 +262,7 @@ export function SessionView() {
                     </>
                   ) : (
                     <Button
+                      ref={destroyButton}
                       destructive
                       variant="secondary"
                       isDisabled={busy}
@@ -243,6 +274,25 @@ export function SessionView() {
                 </Flex>
               )}
             </Flex>
+          </CardBody>
+        </Card>
+      )}
+
+      <InstancePanel details={details} onChange={setDetails} />
+      <DriftPanel details={details} onChange={setDetails} />
+
+      {costShown.cost.perResource.length > 0 && (
+        <Card>
+          <CardHeader>
+            <Text as="h3" variant="title-x-small">
+              Cost{applied ? '' : ' (planned, not applied yet)'}
+            </Text>
+          </CardHeader>
+          <CardBody>
+            <CostChart
+              cost={costShown.cost}
+              accrued={accruedCost(details, Date.now())}
+            />
           </CardBody>
         </Card>
       )}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Intent Sandboxes Authors
+
+export {
+  EntityIntentPolicyContent,
+  EntityIntentSessionContent,
+  intentApiFactory,
+  IntentPage,
+  IntentPoliciesPage,
+  intentPlugin,
+  intentPoliciesRouteRef,
+  intentRootRouteRef,
+} from './plugin';
