@@ -77,10 +77,8 @@ test('promote an applied sandbox to a Terraform component in the catalog', async
   const promoted = page.getByText('Promoted to Terraform:');
   await expect(promoted).toBeVisible();
   await shot(page, 'promote-4-session');
-  await page
-    .getByRole('link', { name: new RegExp(sessionId.slice(0, 8)) })
-    .first()
-    .click();
+  // The link names the component by its title: the session's intent.
+  await page.getByRole('link', { name: intent, exact: true }).first().click();
   await expect(
     page.getByRole('link', { name: 'Sandbox', exact: true }),
   ).toBeVisible();

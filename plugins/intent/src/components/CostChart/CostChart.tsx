@@ -34,7 +34,7 @@ export function CostChart({
             : 'Nothing accrued yet: nothing is applied.'}
         </Text>
         {rows.length === 0 ? (
-          <Text color="secondary">No resources to price.</Text>
+          <Text>No resources to price.</Text>
         ) : (
           <ul className={styles.rows} aria-label="Hourly cost per resource">
             {rows.map(row => (
@@ -59,7 +59,7 @@ export function CostChart({
           </ul>
         )}
         <figcaption>
-          <Text color="secondary">
+          <Text>
             Total {formatUsd(cost.hourlyUsd)} per hour,{' '}
             {formatUsd(cost.monthlyUsd)} per month (730 hours)
           </Text>
