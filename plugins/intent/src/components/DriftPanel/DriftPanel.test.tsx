@@ -6,7 +6,8 @@ import type {
   DriftReport,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fakeIntentApi } from '../../__testUtils__/fakeIntentApi';
 import { IntentApi, intentApiRef } from '../../api';
 import { DriftPanel } from './DriftPanel';
 
@@ -97,5 +98,62 @@ describe('DriftPanel', () => {
     await screen.findByText('missing');
     expect(screen.getByRole('button', { name: 'Revert' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Accept' })).toBeDisabled();
+  });
+
+  it('reverts: applies the last revision again and shows the session as it is then', async () => {
+    const applying = details({
+      session: { ...details().session, status: 'applying' },
+    });
+    const api = fakeIntentApi({
+      getDrift: jest.fn().mockResolvedValue({ report }),
+      revertDrift: jest.fn().mockResolvedValue({ operationId: 'op-9' }),
+      getSession: jest.fn().mockResolvedValue(applying),
+    });
+    const onChange = await render(details(), api);
+    await screen.findByText('missing');
+    fireEvent.click(screen.getByRole('button', { name: 'Revert' }));
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(applying));
+    expect(api.revertDrift).toHaveBeenCalledWith({ id: 's1' });
+    expect(api.getSession).toHaveBeenCalledWith({ id: 's1' });
+  });
+
+  it('accepts: the new revision the backend planned from what runs', async () => {
+    const adopted = details({
+      session: { ...details().session, status: 'planned' },
+    });
+    const api = fakeIntentApi({
+      getDrift: jest.fn().mockResolvedValue({ report }),
+      acceptDrift: jest.fn().mockResolvedValue({ details: adopted }),
+    });
+    const onChange = await render(details(), api);
+    await screen.findByText('missing');
+    fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(adopted));
+    expect(api.acceptDrift).toHaveBeenCalledWith({ id: 's1' });
+  });
+
+  it('shows why an accept was refused, and changes nothing', async () => {
+    const api = fakeIntentApi({
+      getDrift: jest.fn().mockResolvedValue({ report }),
+      acceptDrift: jest
+        .fn()
+        .mockRejectedValue(
+          new Error('The observed state is denied by policy: SSH is open to the world'),
+        ),
+    });
+    const onChange = await render(details(), api);
+    await screen.findByText('missing');
+    fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    // The error, with a next step, beside the finding that was already shown.
+    expect(await screen.findByText(/The backend failed: retry/)).toBeVisible();
+    expect(
+      screen.getAllByText(/SSH is open to the world/).map(e => e.textContent),
+    ).toEqual([
+      expect.stringContaining(
+        'The observed state is denied by policy: SSH is open to the world',
+      ),
+      'Policy (deny): SSH is open to the world',
+    ]);
+    expect(onChange).not.toHaveBeenCalled();
   });
 });

@@ -54,6 +54,7 @@ export function OrphansPage() {
         Orphaned resources
       </Text>
       {error && <ErrorNotice error={error} context="Orphans" />}
+      {!items && !error && <Text>Looking for orphaned resources…</Text>}
       {items && items.length === 0 && (
         <Text>
           No orphans: every tagged resource belongs to a live session.
@@ -67,7 +68,7 @@ export function OrphansPage() {
             </Text>
           </CardHeader>
           <CardBody>
-            <table>
+            <table aria-label="Orphaned resources">
               <thead>
                 <tr>
                   <th>Resource</th>
@@ -94,6 +95,7 @@ export function OrphansPage() {
                       <Button
                         size="small"
                         variant="secondary"
+                        aria-label={`Destroy ${o.type} ${o.cloudId}`}
                         onPress={() => destroy(o)}
                         isDisabled={busy !== undefined}
                       >
