@@ -38,6 +38,9 @@ export YARN_ENABLE_TELEMETRY=false
 # Yarn 4.13 crashes when it retries a request ("The `onCancel` handler was attached after the
 # promise settled"), seen on this machine under load: fail on the first error instead.
 export YARN_HTTP_RETRY=0
+# The app is new: its lockfile is written by these installs, also where CI=true would make
+# Yarn refuse to change a lockfile.
+export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 
 started=$SECONDS
 phase() { echo "--- install-test: $* ($((SECONDS - started)) s)"; }
