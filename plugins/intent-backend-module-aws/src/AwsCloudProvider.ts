@@ -44,27 +44,28 @@ import {
   deleteKeyPair,
   updateKeyPair,
 } from './resources/keyPair';
+import { describeOne, tagResource } from './resources/ec2Calls';
 import {
   createInternetGateway,
   createRouteTable,
   createRouteTableAssociation,
-  createSubnet,
-  createVpc,
   deleteInternetGateway,
   deleteRouteTable,
   deleteRouteTableAssociation,
-  deleteSubnet,
-  deleteVpc,
-  describeNetworkResource,
-  tagResource,
   updateRouteTable,
-  updateSubnet,
-} from './resources/network';
+} from './resources/gatewayAndRouteTables';
 import {
   createSecurityGroup,
   deleteSecurityGroup,
   updateSecurityGroup,
 } from './resources/securityGroup';
+import {
+  createSubnet,
+  createVpc,
+  deleteSubnet,
+  deleteVpc,
+  updateSubnet,
+} from './resources/vpcAndSubnet';
 import {
   createAttachment,
   createVolume,
@@ -276,11 +277,11 @@ async function update(
     case 'aws_vpc':
     case 'aws_internet_gateway':
       if (changed.includes('tags')) await tagResource(ctx, cloudId, tags);
-      return describeNetworkResource(ctx, resource.type, cloudId);
+      return describeOne(ctx, resource.type, cloudId);
     case 'aws_volume_attachment':
     case 'aws_route_table_association':
       // Every field of these is a replacement: nothing to change in place.
-      return describeNetworkResource(ctx, resource.type, cloudId);
+      return describeOne(ctx, resource.type, cloudId);
     case 'aws_s3_bucket':
       return updateBucket(ctx, resource, cloudId, tags, changed);
     default:

@@ -3,6 +3,7 @@
 
 import type {
   Address,
+  Instance,
   InternetGateway,
   IpPermission,
   KeyPairInfo,
@@ -222,4 +223,42 @@ export function associationStates(table: RouteTable): CloudResourceState[] {
       attributes: { subnet: a.SubnetId, routeTable: table.RouteTableId },
       tags: tagRecord(table.Tags),
     }));
+}
+
+/** An EC2 instance in the plan's field names, plus its addresses. */
+export function instanceState(instance: Instance): CloudResourceState {
+  const tags = tagRecord(instance.Tags);
+  const attributes: Record<string, unknown> = {
+    instanceType: instance.InstanceType,
+    imageId: instance.ImageId,
+    subnet: instance.SubnetId,
+    vpc: instance.VpcId,
+    securityGroups: (instance.SecurityGroups ?? []).map(g => g.GroupId).sort(),
+    keyName: instance.KeyName,
+    associatePublicIp: !!instance.PublicIpAddress,
+    availabilityZone: instance.Placement?.AvailabilityZone,
+    metadataHttpTokens: instance.MetadataOptions?.HttpTokens,
+    architecture: instance.Architecture,
+    rootVolumeId: instance.BlockDeviceMappings?.find(
+      b => b.DeviceName === instance.RootDeviceName,
+    )?.Ebs?.VolumeId,
+    launchTime: instance.LaunchTime?.toISOString(),
+  };
+  for (const [key, value] of [
+    ['publicIp', instance.PublicIpAddress],
+    ['privateIp', instance.PrivateIpAddress],
+    ['publicDns', instance.PublicDnsName],
+    ['privateDns', instance.PrivateDnsName],
+  ] as const) {
+    if (value) {
+      attributes[key] = value;
+    }
+  }
+  return {
+    type: 'aws_instance',
+    cloudId: instance.InstanceId!,
+    status: instance.State?.Name ?? 'unknown',
+    attributes,
+    tags,
+  };
 }

@@ -7,13 +7,21 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   Plan,
-  planSchema,
   Revision,
   SessionDetails,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import express from 'express';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import {
+  backstageError,
+  IntentApiServer,
+  startIntentApi,
+} from '../__testUtils__/intentApiServer';
+import {
+  testRevision,
+  testSessionDetails,
+  webInstancePlan,
+  webInstanceResource,
+} from '../__testUtils__/sessionFixtures';
 import { createFetchSessionAction } from './fetchSession';
 import { examples } from './fetchSession.examples';
 
@@ -24,105 +32,32 @@ const knownSessionIds = [
   '3f2c9a4e-5b1d-4c8e-9f0a-7d6e5c4b3a21',
 ];
 
-const firstPlan: Plan = planSchema.parse({
-  formatVersion: 1,
-  region: 'eu-west-1',
-  resources: [
-    {
-      type: 'aws_instance',
-      name: 'web',
-      instanceType: 't3.micro',
-      image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
-    },
-  ],
-});
-
-const latestPlan: Plan = planSchema.parse({
-  formatVersion: 1,
-  region: 'eu-west-1',
-  resources: [
-    {
-      type: 'aws_instance',
-      name: 'web',
-      instanceType: 't3.large',
-      image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
-    },
-  ],
-});
+const firstPlan = webInstancePlan('t3.micro');
+const latestPlan = webInstancePlan('t3.large');
 
 function revision(seq: number, plan: unknown): Revision {
-  return {
+  return testRevision({
     sessionId: 'sess-1',
     seq,
-    intent: 'a t3.micro with Ubuntu 24.04',
-    planner: 'rules',
     plan: plan as Plan,
-    assumptions: [],
-    questions: [],
-    outOfScope: [],
-    modification: null,
-    diff: {
-      changes: [],
-      counts: { create: 0, update: 0, replace: 0, delete: 0, noop: 0 },
-      destructive: false,
-    },
-    policy: { verdict: 'allow', findings: [], appliedPolicies: [] },
-    cost: {
-      hourlyUsd: 0,
-      monthlyUsd: 0,
-      perResource: [],
-      unknown: [],
-      pricesAsOf: '2025-06',
-    },
-    planHash: `hash-${seq}`,
     status: seq === 2 ? 'applied' : 'superseded',
-    createdBy: 'user:default/guest',
-    approvedBy: null,
-    createdAt: '2026-01-01T10:00:00.000Z',
-  };
+    creates: 0,
+  });
 }
 
 function sessionDetails(id: string, revisions: Revision[]): SessionDetails {
-  return {
-    session: {
-      id,
-      title: 'Web sandbox',
-      owner: 'user:default/guest',
-      team: null,
-      provider: 'simulated',
-      region: 'eu-west-1',
-      status: 'active',
-      expiresAt: '2026-01-01T14:00:00.000Z',
-      createdAt: '2026-01-01T10:00:00.000Z',
-      updatedAt: '2026-01-01T10:05:00.000Z',
-      promotedTo: null,
-    },
+  return testSessionDetails({
+    id,
+    title: 'Web sandbox',
+    status: 'active',
     revisions,
-    operations: [],
-    lock: null,
-    approvals: [],
     resources: [
-      {
-        address: 'aws_instance.web',
-        type: 'aws_instance',
-        region: null,
-        cloudId: 'i-0123456789abcdef0',
-        replacedCloudId: null,
-        status: 'running',
-        desired: { instanceType: 't3.large' },
-        actual: { instanceType: 't3.large' },
-        updatedAt: '2026-01-01T10:05:00.000Z',
-      },
+      webInstanceResource(
+        { instanceType: 't3.large' },
+        { instanceType: 't3.large' },
+      ),
     ],
-  };
-}
-
-function backstageError(status: number, name: string, message: string) {
-  return {
-    error: { name, message },
-    request: { method: 'GET', url: '/v1/sessions/x' },
-    response: { statusCode: status },
-  };
+  });
 }
 
 /** Plays the intent plugin's `GET /api/intent/v1/sessions/:id`. */
@@ -157,25 +92,16 @@ function createIntentApi(requests: { id: string; authorization?: string }[]) {
 
 describe('intent:session:fetch', () => {
   const requests: { id: string; authorization?: string }[] = [];
-  let server: Server;
+  let server: IntentApiServer;
   let discovery: DiscoveryService;
 
   beforeAll(async () => {
-    server = await new Promise<Server>(resolve => {
-      const listening = createIntentApi(requests).listen(0, '127.0.0.1', () =>
-        resolve(listening),
-      );
-    });
-    const { port } = server.address() as AddressInfo;
-    discovery = {
-      getBaseUrl: async pluginId => `http://127.0.0.1:${port}/api/${pluginId}`,
-      getExternalBaseUrl: async pluginId =>
-        `http://127.0.0.1:${port}/api/${pluginId}`,
-    };
+    server = await startIntentApi(createIntentApi(requests));
+    discovery = server.discovery;
   });
 
   afterAll(async () => {
-    await new Promise(resolve => server.close(resolve));
+    await server.close();
   });
 
   beforeEach(() => {

@@ -12,20 +12,26 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  Plan,
-  planSchema,
-  Revision,
   SessionDetails,
   SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import express from 'express';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { formatHcl } from '@intent-sandboxes/backstage-plugin-intent-node';
+import {
+  backstageError,
+  IntentApiServer,
+  startIntentApi,
+} from '../__testUtils__/intentApiServer';
+import {
+  testRevision,
+  testSessionDetails,
+  webInstancePlan,
+  webInstanceResource,
+} from '../__testUtils__/sessionFixtures';
 import { createExportSessionAction } from './exportSession';
 import { createPromoteSessionAction } from './promoteSession';
 import { createPublishLocalGitAction } from './publishLocalGit';
@@ -34,92 +40,32 @@ import { createRegisterFileAction } from './registerFile';
 const SESSION_ID = '3f2c9a4e-5b1d-4c8e-9f0a-7d6e5c4b3a21';
 const OWNER = 'user:default/guest';
 
-const plan: Plan = planSchema.parse({
-  formatVersion: 1,
-  region: 'eu-west-1',
-  resources: [
-    {
-      type: 'aws_instance',
-      name: 'web',
-      instanceType: 't3.micro',
-      image: { os: 'ubuntu', version: '24.04', architecture: 'x86_64' },
-    },
-  ],
-});
+const plan = webInstancePlan('t3.micro');
 
 function details(id: string, status: SessionStatus): SessionDetails {
-  const revision: Revision = {
-    sessionId: id,
-    seq: 1,
-    intent: 'a t3.micro with Ubuntu 24.04',
-    planner: 'rules',
-    plan,
-    assumptions: [],
-    questions: [],
-    outOfScope: [],
-    modification: null,
-    diff: {
-      changes: [],
-      counts: { create: 1, update: 0, replace: 0, delete: 0, noop: 0 },
-      destructive: false,
-    },
-    policy: { verdict: 'allow', findings: [], appliedPolicies: [] },
-    cost: {
-      hourlyUsd: 0,
-      monthlyUsd: 0,
-      perResource: [],
-      unknown: [],
-      pricesAsOf: '2025-06',
-    },
-    planHash: 'hash-1',
-    status: status === 'planned' ? 'proposed' : 'applied',
-    createdBy: OWNER,
-    approvedBy: null,
-    createdAt: '2026-01-01T10:00:00.000Z',
-  };
-  return {
-    session: {
-      id,
-      title: 'Web "sandbox" ${x}',
-      owner: OWNER,
-      team: null,
-      provider: 'simulated',
-      region: 'eu-west-1',
-      status,
-      expiresAt: '2026-01-01T14:00:00.000Z',
-      createdAt: '2026-01-01T10:00:00.000Z',
-      updatedAt: '2026-01-01T10:05:00.000Z',
-      promotedTo: null,
-    },
-    revisions: [revision],
-    operations: [],
-    lock: null,
-    approvals: [],
+  return testSessionDetails({
+    id,
+    title: 'Web "sandbox" ${x}',
+    status,
+    revisions: [
+      testRevision({
+        sessionId: id,
+        seq: 1,
+        plan,
+        status: status === 'planned' ? 'proposed' : 'applied',
+        creates: 1,
+      }),
+    ],
     resources:
       status === 'planned'
         ? []
         : [
-            {
-              address: 'aws_instance.web',
-              type: 'aws_instance',
-              region: null,
-              cloudId: 'i-0123456789abcdef0',
-              replacedCloudId: null,
-              status: 'running',
-              desired: { instanceType: 't3.micro' },
-              actual: { instanceType: 't3.micro', imageId: 'ami-0abc' },
-              updatedAt: '2026-01-01T10:05:00.000Z',
-            },
+            webInstanceResource(
+              { instanceType: 't3.micro' },
+              { instanceType: 't3.micro', imageId: 'ami-0abc' },
+            ),
           ],
-  };
-}
-
-function backstageError(status: number, name: string, message: string) {
-  return {
-    error: { name, message },
-    request: { method: 'GET', url: '/v1/sessions/x' },
-    response: { statusCode: status },
-  };
+  });
 }
 
 /**
@@ -187,7 +133,7 @@ function createIntentApi(promotions: unknown[]) {
 
 describe('promotion actions', () => {
   const promotions: any[] = [];
-  let server: Server;
+  let server: IntentApiServer;
   let discovery: DiscoveryService;
   const auth = mockServices.auth({ pluginId: 'scaffolder' });
   const mockDir = createMockDirectory();
@@ -196,21 +142,12 @@ describe('promotion actions', () => {
     // The HCL formatter (WASM) loads once, which takes seconds on a busy
     // machine: load it before the tests time the export.
     await formatHcl('');
-    server = await new Promise<Server>(resolve => {
-      const listening = createIntentApi(promotions).listen(0, '127.0.0.1', () =>
-        resolve(listening),
-      );
-    });
-    const { port } = server.address() as AddressInfo;
-    discovery = {
-      getBaseUrl: async pluginId => `http://127.0.0.1:${port}/api/${pluginId}`,
-      getExternalBaseUrl: async pluginId =>
-        `http://127.0.0.1:${port}/api/${pluginId}`,
-    };
+    server = await startIntentApi(createIntentApi(promotions));
+    discovery = server.discovery;
   }, 120_000);
 
   afterAll(async () => {
-    await new Promise(resolve => server.close(resolve));
+    await server.close();
   });
 
   beforeEach(() => {
