@@ -7,7 +7,8 @@
 #   1. build every publishable package under plugins/ and pack it (yarn pack: the tarball the
 #      registry would serve, with workspace: ranges replaced by versions);
 #   2. create a minimal Backstage app (backend + frontend) in a folder of its own, on this
-#      repository's release line: its versions are the ones installed here;
+#      repository's release line: its versions are the ones installed here (its yarn install
+#      needs no tarball, so it runs while step 1 builds);
 #   3. install the tarballs with the commands of the README ("Adding the plugins to an existing
 #      Backstage app"); root resolutions stand in for the registry, so the packages' dependencies
 #      on each other resolve to the tarballs too;
@@ -52,28 +53,6 @@ mapfile -t PLUGIN_DIRS < <(for d in plugins/*/; do
     node -e 'process.exit(require(process.argv[1]).private ? 1 : 0)' "$ROOT/$d/package.json" &&
     echo "$d"
 done)
-
-if [ -n "${INTENT_INSTALL_TEST_REUSE_TARBALLS:-}" ] && ls "$TARBALLS"/*.tgz >/dev/null 2>&1; then
-  phase "reusing the tarballs of the last run (INTENT_INSTALL_TEST_REUSE_TARBALLS)"
-else
-  phase "type declarations (yarn tsc)"
-  # The builds of backend packages read the declarations tsc emits into dist-types. Type errors
-  # are the type check's business (./portal test runs it first); tsc emits in spite of them.
-  yarn tsc >"$CACHE/tsc.log" 2>&1 || echo "install-test: yarn tsc reported errors (see $CACHE/tsc.log); going on with what it emitted"
-
-  phase "build ${#PLUGIN_DIRS[@]} packages"
-  printf '%s\n' "${PLUGIN_DIRS[@]}" |
-    xargs -P 2 -I{} sh -c 'cd {} && yarn backstage-cli package build >/dev/null'
-
-  phase "pack"
-  rm -f "$TARBALLS"/*.tgz
-  # yarn pack runs the packages' prepack (backstage-cli package prepack: main, types and exports
-  # pointed at dist) and writes the workspace: ranges as versions.
-  printf '%s\n' "${PLUGIN_DIRS[@]}" |
-    TARBALLS="$TARBALLS" xargs -P 2 -I{} sh -c \
-      'cd {} && yarn pack --out "$TARBALLS/$(basename {}).tgz" >/dev/null'
-fi
-ls -l "$TARBALLS"/*.tgz | awk '{ printf "  %8.1f kB  %s\n", $5 / 1024, $9 }'
 
 phase "create the app in $APP"
 rm -rf "$APP"
@@ -238,9 +217,38 @@ import App from './App';
 ReactDOM.createRoot(document.getElementById('root')!).render(App.createRoot());
 EOF
 
+# The app's own install needs none of the tarballs (only the add below does): it runs while
+# the packages build and pack, its disk and network time beside their CPU time.
+phase "yarn install (the app as created), in the background"
+(cd "$APP" && exec yarn install) >"$APP/install.log" 2>&1 &
+INSTALL_PID=$!
+trap 'kill "$INSTALL_PID" 2>/dev/null || true' EXIT
+
+if [ -n "${INTENT_INSTALL_TEST_REUSE_TARBALLS:-}" ] && ls "$TARBALLS"/*.tgz >/dev/null 2>&1; then
+  phase "reusing the tarballs of the last run (INTENT_INSTALL_TEST_REUSE_TARBALLS)"
+else
+  phase "type declarations (yarn tsc)"
+  # The builds of backend packages read the declarations tsc emits into dist-types. Type errors
+  # are the type check's business (./portal test runs it first); tsc emits in spite of them.
+  yarn tsc >"$CACHE/tsc.log" 2>&1 || echo "install-test: yarn tsc reported errors (see $CACHE/tsc.log); going on with what it emitted"
+
+  phase "build ${#PLUGIN_DIRS[@]} packages"
+  printf '%s\n' "${PLUGIN_DIRS[@]}" |
+    xargs -P 2 -I{} sh -c 'cd {} && yarn backstage-cli package build >/dev/null'
+
+  phase "pack"
+  rm -f "$TARBALLS"/*.tgz
+  # yarn pack runs the packages' prepack (backstage-cli package prepack: main, types and exports
+  # pointed at dist) and writes the workspace: ranges as versions.
+  printf '%s\n' "${PLUGIN_DIRS[@]}" |
+    TARBALLS="$TARBALLS" xargs -P 2 -I{} sh -c \
+      'cd {} && yarn pack --out "$TARBALLS/$(basename {}).tgz" >/dev/null'
+fi
+ls -l "$TARBALLS"/*.tgz | awk '{ printf "  %8.1f kB  %s\n", $5 / 1024, $9 }'
+
 cd "$APP"
-phase "yarn install (the app as created)"
-yarn install >"$APP/install.log" 2>&1 || { tail -n 40 "$APP/install.log"; exit 1; }
+phase "waiting for the yarn install of the app"
+wait "$INSTALL_PID" || { tail -n 40 "$APP/install.log"; exit 1; }
 cp yarn.lock "$CACHE/yarn.lock"
 
 phase "add the plugins (README: Adding the plugins to an existing Backstage app)"

@@ -10,6 +10,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Knex } from 'knex';
 import {
   startIntentBackend,
   testConfig,
@@ -106,9 +107,33 @@ describe('guardrail holes', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    // One database per engine: every test has sessions of its own, and a
+    // backend of its own on it, stopped after the test.
+    let knex: Knex;
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+    });
+    const backends: Array<{ stop(): Promise<void> }> = [];
+    afterEach(async () => {
+      await Promise.all(backends.splice(0).map(backend => backend.stop()));
+    });
+    async function start(
+      options: Omit<
+        NonNullable<Parameters<typeof startIntentBackend>[2]>,
+        'knex'
+      > = {},
+    ) {
+      const backend = await startIntentBackend(databases, databaseId, {
+        ...options,
+        knex,
+      });
+      backends.push(backend);
+      return backend;
+    }
+
     describe('extend', () => {
       it('runs the lifetime limits of the policies, not only the configured maximum', async () => {
-        const { api } = await startIntentBackend(databases, databaseId, {
+        const { api } = await start({
           entities: [euPolicy],
         });
         const created = await api()
@@ -139,7 +164,7 @@ describe('guardrail holes', () => {
       });
 
       it('is refused where the new lifetime needs approval, naming the approvers', async () => {
-        const { api } = await startIntentBackend(databases, databaseId, {
+        const { api } = await start({
           entities: [
             policy('long-lived', {
               rules: [
@@ -179,7 +204,7 @@ describe('guardrail holes', () => {
       ];
 
       it('must be a group the caller belongs to', async () => {
-        const { api } = await startIntentBackend(databases, databaseId, {
+        const { api } = await start({
           entities,
         });
         const userRef = await api()
@@ -202,7 +227,7 @@ describe('guardrail holes', () => {
       });
 
       it('defaults to the caller\u2019s only group, and team policies follow the caller\u2019s groups', async () => {
-        const { api } = await startIntentBackend(databases, databaseId, {
+        const { api } = await start({
           entities,
         });
         const implicit = await api()
@@ -234,7 +259,7 @@ describe('guardrail holes', () => {
 
     describe('decision', () => {
       it('checks membership before state and hash, and answers 404 to a caller who may neither read nor approve', async () => {
-        const { api, knex } = await startIntentBackend(databases, databaseId, {
+        const { api } = await start({
           entities: [
             user(approver, ['group:default/platform']),
             user(outsider, ['group:default/other']),
@@ -308,17 +333,13 @@ describe('guardrail holes', () => {
         // Policies are read slowly: the follow-up's planning and the
         // apply's policy recheck overlap.
         const slowCatalog = catalogOf([], 300);
-        const { api, server } = await startIntentBackend(
-          databases,
-          databaseId,
-          {
-            catalog: slowCatalog,
-            config: {
-              ...testConfig,
-              intent: { ...testConfig.intent, simulated: { bootMillis: 500 } },
-            },
+        const { api, server } = await start({
+          catalog: slowCatalog,
+          config: {
+            ...testConfig,
+            intent: { ...testConfig.intent, simulated: { bootMillis: 500 } },
           },
-        );
+        });
         const created = await api()
           .post('/api/intent/v1/sessions')
           .send({ intent: 'a t3.micro with ubuntu' });
@@ -364,16 +385,12 @@ describe('guardrail holes', () => {
       });
 
       it('is refused while the apply runs, naming the operation', async () => {
-        const { api, server } = await startIntentBackend(
-          databases,
-          databaseId,
-          {
-            config: {
-              ...testConfig,
-              intent: { ...testConfig.intent, simulated: { bootMillis: 800 } },
-            },
+        const { api, server } = await start({
+          config: {
+            ...testConfig,
+            intent: { ...testConfig.intent, simulated: { bootMillis: 800 } },
           },
-        );
+        });
         const created = await api()
           .post('/api/intent/v1/sessions')
           .send({ intent: 'a t3.micro with ubuntu' });
@@ -406,7 +423,7 @@ describe('guardrail holes', () => {
 
     describe('destroy', () => {
       async function activeSession(entities: Entity[] = []) {
-        const backend = await startIntentBackend(databases, databaseId, {
+        const backend = await start({
           catalog: catalogOf(entities),
         });
         const created = await backend

@@ -20,6 +20,7 @@ import {
   SimulatedCloudProvider,
 } from './SimulatedCloudProvider';
 import { SimulatedCloudError } from './SimulatedCloudError';
+import { TABLES } from './store';
 
 jest.setTimeout(60_000);
 
@@ -57,14 +58,21 @@ describe('SimulatedCloudProvider', () => {
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    // One database per engine (creating one and migrating it costs more than
+    // most tests here); every test starts on an empty cloud.
     let knex: Knex;
 
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+    });
+
     afterEach(async () => {
-      await knex?.destroy();
+      await knex(TABLES.tags).delete();
+      await knex(TABLES.resources).delete();
+      await knex(TABLES.failures).delete();
     });
 
     async function setUp(options: SimulatedCloudOptions = {}) {
-      knex = await databases.init(databaseId);
       const cloud = await SimulatedCloudProvider.create({
         knex,
         options: {

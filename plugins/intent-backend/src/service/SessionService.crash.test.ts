@@ -87,6 +87,7 @@ function service(
   store: DatabaseSessionStore,
   provider: CloudProvider,
   locks: LockStore,
+  leaseMillis = 300,
 ) {
   return new SessionService({
     store,
@@ -97,7 +98,7 @@ function service(
     logger: mockServices.logger.mock(),
     operations: {
       concurrency: 1,
-      leaseMillis: 300,
+      leaseMillis,
       pollMillis: 5,
       readyTimeoutMillis: 10_000,
     },
@@ -156,6 +157,7 @@ function killable(real: LockStore) {
 describe('an apply killed at any step', () => {
   const databases = createTestDatabases();
 
+  /** One database per engine: every case has a session of its own. */
   async function setUp(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseSessionStore.create({
@@ -169,6 +171,11 @@ describe('an apply killed at any step', () => {
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let db: Awaited<ReturnType<typeof setUp>>;
+    beforeAll(async () => {
+      db = await setUp(databaseId);
+    });
+
     const cases = Array.from({ length: STEPS }, (_, k) => k).flatMap(k => [
       [k, 'before'] as const,
       [k, 'after'] as const,
@@ -177,10 +184,14 @@ describe('an apply killed at any step', () => {
     it.each(cases)(
       'at cloud call %p (%s it) and re-run ends with exactly the desired resources',
       async (k, when) => {
-        const { knex, store, cloud, locks } = await setUp(databaseId);
+        const { knex, store, cloud, locks } = db;
+        // The cloud is shared by the cases: what this one adds counts.
+        const countsBefore = await cloud.counts();
         const first = killable(locks);
         const crashing = dying(cloud, k, when);
-        const a = service(store, crashing.provider, first.locks);
+        // A lease that outlives the test: on a busy machine a short one can
+        // run out while the first backend still lives; its end comes below.
+        const a = service(store, crashing.provider, first.locks, 600_000);
         const created = await a.createSession({
           intent: 'the fixed plan',
           actor,
@@ -189,14 +200,18 @@ describe('an apply killed at any step', () => {
         const planHash = created.revisions[0].planHash;
         await a.apply({ id, planHash, actor });
         await crashing.dead;
-        first.kill();
 
-        // The next backend: refused while the lease lives, takes over once it expired.
+        // The next backend: refused while the first one holds the lease,
+        // takes over once the lease ran out after the kill (time moved on:
+        // its end set in the past, as a lease nobody renews ends).
         const b = service(store, cloud, locks);
         await expect(b.apply({ id, planHash, actor })).rejects.toThrow(
           'is locked by',
         );
-        await new Promise(resolve => setTimeout(resolve, 400));
+        first.kill();
+        await knex('locks')
+          .where({ key: `session:${id}` })
+          .update({ expires_at: new Date(Date.now() - 60_000) });
         const resumed = await b.apply({ id, planHash, actor });
         expect(resumed.details.session.status).toBe('applying');
         await b.idle();
@@ -206,12 +221,15 @@ describe('an apply killed at any step', () => {
         expect(details.resources).toHaveLength(STEPS);
         const counts = await cloud.counts();
         for (const resource of plan.resources) {
-          expect([resource.type, counts[resource.type]]).toEqual([
-            resource.type,
-            { existing: 1, created: 1 },
-          ]);
+          const { type } = resource;
+          expect([
+            type,
+            {
+              existing: counts[type].existing - countsBefore[type].existing,
+              created: counts[type].created - countsBefore[type].created,
+            },
+          ]).toEqual([type, { existing: 1, created: 1 }]);
         }
-        await knex.destroy();
       },
     );
   });
