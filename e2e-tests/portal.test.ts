@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, expect, Page, test } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  newPerson,
+  planIntent,
+  seriousA11yViolations,
+  shot,
+  signInAs,
+} from './portalHelpers';
 
 /**
  * The portal as several people use it: a developer denied, a developer who
@@ -14,60 +18,6 @@ import path from 'node:path';
 
 // Several people and pages per test: more than the default minute.
 test.describe.configure({ timeout: 240_000 });
-
-const artifacts = path.join(__dirname, 'artifacts');
-const docs = path.join(__dirname, '..', 'docs');
-
-async function shot(page: Page, name: string, alsoForReadme = false) {
-  const file = path.join(artifacts, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (alsoForReadme) {
-    fs.copyFileSync(file, path.join(docs, `${name}.png`));
-  }
-}
-
-/** Sign in on the local sign-in page as Dana, Tom or Pat (examples/org.yaml). */
-async function signInAs(page: Page, firstName: 'Dana' | 'Tom' | 'Pat') {
-  await page.goto('/');
-  await page.getByRole('button', { name: `Sign in as ${firstName}` }).click();
-  await expect(
-    page.getByTestId('sidebar-root').getByRole('link', { name: 'Sandboxes' }),
-  ).toBeVisible();
-}
-
-async function newPerson(browser: Browser, firstName: 'Dana' | 'Tom' | 'Pat') {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await signInAs(page, firstName);
-  return page;
-}
-
-/** The serious and critical violations of WCAG 2.1 A and AA rules on the page (axe). */
-async function seriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // react-aria's live announcer (from @backstage/ui) leaves an announced
-    // message as an empty role="img" node in its hidden live region; screen
-    // readers read the live region, not that node.
-    .exclude('[data-live-announcer]')
-    .analyze();
-  const serious = violations.filter(
-    v => v.impact === 'serious' || v.impact === 'critical',
-  );
-  return serious.map(
-    v =>
-      `${v.id} (${v.impact}): ${v.help} at ${v.nodes
-        .map(n => `${n.target.join(' ')} ${n.html}`)
-        .join(', ')}`,
-  );
-}
-
-async function planIntent(page: Page, intent: string) {
-  await page.getByRole('link', { name: 'Sandboxes' }).first().click();
-  await page.getByLabel('What do you need?').fill(intent);
-}
 
 test('a denied intent: Plan it stays disabled and says why and what to do', async ({
   browser,
@@ -124,9 +74,19 @@ test('a developer asks, a platform admin approves, the developer applies; the co
   // One row per step: no separate "started" rows left over.
   await expect(steps).not.toContainText('started');
   await expect(dana.getByLabel('Accrued cost')).toContainText('so far');
-  await expect(dana.getByLabel('Hourly cost per resource')).toContainText(
-    '/hour',
+  // The chart (recharts) draws an SVG named by its title: a bar per
+  // resource, each labelled with its hourly figure; the same as a table.
+  const chart = dana.getByRole('img', { name: 'Hourly cost per resource' });
+  await expect(chart).toHaveJSProperty('tagName', 'svg');
+  await expect(chart.locator('.recharts-bar-rectangle')).not.toHaveCount(0);
+  await expect(chart.locator('.recharts-label').first()).toHaveText(
+    /^(\$\d+\.\d\d|<\$0\.01)\/hour$/,
   );
+  await expect(chart).toContainText(/aws_instance\.\w+/);
+  await dana.getByRole('button', { name: 'Show as table' }).click();
+  await expect(
+    dana.getByRole('table', { name: 'Hourly cost per resource (table)' }),
+  ).toContainText('g5.xlarge');
   await shot(dana, 'portal-5-applied-with-cost', true);
 
   // Tom, Dana's teammate, sees it under his team's, but cannot approve or apply.

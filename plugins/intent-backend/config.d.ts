@@ -154,6 +154,20 @@ export interface Config {
          */
         openIngressPrefixLength?: number;
       };
+      /**
+       * The idle rule, off unless set: a session with no activity (no
+       * revision, operation, extension, exemption change or "keep") for
+       * `warnAfterHours` is warned once (a notification to the owner with a
+       * link), and destroyed into `expired` when still idle at
+       * `destroyAfterHours`, which must be greater. Promoted and exempt
+       * sessions are never idle-destroyed. Runs with the expiry sweep.
+       */
+      idle?: {
+        /** Hours without activity before the owner is warned. */
+        warnAfterHours: number;
+        /** Hours without activity before the session is destroyed; more than `warnAfterHours`. */
+        destroyAfterHours: number;
+      };
     };
     /** Approvals of revisions that policy sends for approval. */
     approvals?: {
@@ -264,6 +278,16 @@ export interface Config {
        * @default []
        */
       admins?: string[];
+      orphans?: {
+        /**
+         * Regions scanned for orphans (tagged resources whose session is
+         * missing or gone) beside those sessions used and those the
+         * baseline allows (`intent.policy.baseline.allowedRegions`), on
+         * each cloud a session used, e.g. `['ap-southeast-2']`.
+         * @default []
+         */
+        regions?: string[];
+      };
     };
   };
 }

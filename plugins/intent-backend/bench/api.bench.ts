@@ -14,7 +14,6 @@
 // Everything runs on 127.0.0.1; auth and permissions are allow-all stand-ins,
 // the rest (router, store, locks, simulated cloud, policy engine) is real.
 
-import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -30,27 +29,19 @@ import {
   IntentPlanner,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
 import express from 'express';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseLockStore, DatabaseSessionStore } from '../src/database';
 import { isSessionOwner } from '../src/permissions';
-import { createRouter, SessionService } from '../src/service';
+import { createRouter } from '../src/service';
 import { Guardrails } from '../src/service/guardrails';
+import {
+  createSessionService,
+  createSessionStore,
+  logger,
+  openDatabase,
+} from './startBackend';
 
 const USER = 'user:default/bench';
-
-const logger: LoggerService = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return logger;
-  },
-};
 
 const guardrails: Guardrails = {
   load: async () => ({
@@ -107,37 +98,6 @@ function percentile(values: number[], p: number) {
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function openDatabase(
-  kind: 'sqlite' | 'postgres',
-): Promise<Knex | undefined> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'intent-bench-'));
-    return knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'intent.sqlite') },
-      useNullAsDefault: true,
-    });
-  }
-  const base =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-    'postgresql://postgres@127.0.0.1:5432';
-  const name = `intent_bench_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: `${base}/postgres` });
-  try {
-    await admin.raw(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    console.log(`PostgreSQL skipped: ${(error as Error).message}`);
-    return undefined;
-  } finally {
-    await admin.destroy();
-  }
-  return knexFactory({
-    client: 'pg',
-    connection: `${base}/${name}`,
-    pool: { min: 0, max: 10 },
-  });
-}
-
 async function startServer(
   knex: Knex,
   options: {
@@ -146,28 +106,18 @@ async function startServer(
     concurrency: number;
   },
 ) {
-  const database = { getClient: async () => knex } as DatabaseService;
-  const store = await DatabaseSessionStore.create({ database });
+  const store = await createSessionStore(knex);
   const provider = await SimulatedCloudProvider.create({
     knex,
     options: { latencyMillis: options.latencyMillis, bootMillis: 0 },
   });
-  const sessions = new SessionService({
+  const sessions = createSessionService({
+    knex,
     store,
-    locks: new DatabaseLockStore(knex),
     planner: options.planner,
     provider,
     guardrails,
-    logger,
-    operations: {
-      concurrency: options.concurrency,
-      leaseMillis: 30_000,
-      pollMillis: 20,
-      readyTimeoutMillis: 60_000,
-    },
-    lifetime: { defaultTtlHours: 8, maxTtlHours: 72 },
-    membership: { isMemberOfAny: async () => false },
-    approvalTtlHours: 24,
+    concurrency: options.concurrency,
   });
   const credentials = {
     $$type: '@backstage/BackstageCredentials',
@@ -178,6 +128,12 @@ async function startServer(
       credentials: async () => credentials,
       issueUserCookie: async () => ({ expiresAt: new Date() }),
     } as any,
+    userInfo: {
+      getUserInfo: async () => ({
+        userEntityRef: USER,
+        ownershipEntityRefs: [USER],
+      }),
+    },
     permissions: {
       authorize: async (requests: unknown[]) =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
@@ -259,7 +215,7 @@ async function parallelVsSerial(kind: 'sqlite' | 'postgres') {
     ['serial', 1],
     ['parallel', 8],
   ] as const) {
-    const knex = (await openDatabase(kind))!;
+    const knex = (await openDatabase(kind, 'intent_bench'))!;
     const { url, server, sessions } = await startServer(knex, {
       planner: twentyVolumes,
       latencyMillis: 200,
@@ -345,7 +301,7 @@ async function listAndGet(knex: Knex) {
 
 async function main() {
   for (const kind of ['sqlite', 'postgres'] as const) {
-    const probe = await openDatabase(kind);
+    const probe = await openDatabase(kind, 'intent_bench');
     if (!probe) {
       continue;
     }
@@ -353,7 +309,7 @@ async function main() {
     console.log(await concurrentApplies(probe));
     await probe.destroy();
     console.log(await parallelVsSerial(kind));
-    const fresh = (await openDatabase(kind))!;
+    const fresh = (await openDatabase(kind, 'intent_bench'))!;
     console.log(await listAndGet(fresh));
     await fresh.destroy();
   }

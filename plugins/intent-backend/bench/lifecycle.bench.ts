@@ -15,7 +15,6 @@
 // The database, the stores, the simulated cloud and the session service are
 // real; notifications are counted, not sent.
 
-import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import { SimulatedCloudProvider } from '@intent-sandboxes/backstage-plugin-intent-backend-module-simulated-cloud';
 import {
   estimateCost,
@@ -26,30 +25,24 @@ import {
   CloudProvider,
   INTENT_TAGS,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
-import knexFactory, { Knex } from 'knex';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { DatabaseLockStore, DatabaseSessionStore } from '../src/database';
+import { DatabaseSessionStore } from '../src/database';
 import { DatabaseLifecycleStore } from '../src/database/DatabaseLifecycleStore';
 import { DriftChecker } from '../src/lifecycle/DriftChecker';
 import { ExpirySweep } from '../src/lifecycle/ExpirySweep';
-import { SessionService } from '../src/service';
+import { RetriedDestroy } from '../src/lifecycle/retriedDestroy';
+import type { LifecycleSettings } from '../src/lifecycle/settings';
 import { Guardrails } from '../src/service/guardrails';
+import {
+  createSessionService,
+  createSessionStore,
+  logger,
+  openDatabase,
+} from './startBackend';
 
 const OWNER = 'user:default/bench';
 const REGION = 'eu-west-1';
-
-const logger: LoggerService = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return logger;
-  },
-};
 
 const guardrails: Guardrails = {
   load: async () => ({
@@ -60,37 +53,6 @@ const guardrails: Guardrails = {
     }),
   }),
 };
-
-async function openDatabase(
-  kind: 'sqlite' | 'postgres',
-): Promise<Knex | undefined> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'intent-bench-'));
-    return knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'intent.sqlite') },
-      useNullAsDefault: true,
-    });
-  }
-  const base =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-    'postgresql://postgres@127.0.0.1:5432';
-  const name = `intent_bench_lifecycle_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: `${base}/postgres` });
-  try {
-    await admin.raw(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    console.log(`PostgreSQL skipped: ${(error as Error).message}`);
-    return undefined;
-  } finally {
-    await admin.destroy();
-  }
-  return knexFactory({
-    client: 'pg',
-    connection: `${base}/${name}`,
-    pool: { min: 0, max: 10 },
-  });
-}
 
 /** The provider, counting its describe calls. */
 function counting(provider: CloudProvider) {
@@ -220,9 +182,9 @@ async function benchExpiry(knex: Knex, store: DatabaseSessionStore) {
     knex,
     skipMigrations: true,
   });
-  const sessions = new SessionService({
+  const sessions = createSessionService({
+    knex,
     store,
-    locks: new DatabaseLockStore(knex),
     planner: {
       id: 'none',
       plan: async () => {
@@ -231,16 +193,7 @@ async function benchExpiry(knex: Knex, store: DatabaseSessionStore) {
     },
     provider,
     guardrails,
-    logger,
-    operations: {
-      concurrency: 8,
-      leaseMillis: 30_000,
-      pollMillis: 20,
-      readyTimeoutMillis: 60_000,
-    },
-    lifetime: { defaultTtlHours: 8, maxTtlHours: 72 },
-    membership: { isMemberOfAny: async () => false },
-    approvalTtlHours: 24,
+    concurrency: 8,
   });
   const plan = planSchema.parse({
     formatVersion: PLAN_FORMAT_VERSION,
@@ -277,25 +230,36 @@ async function benchExpiry(knex: Knex, store: DatabaseSessionStore) {
     });
   }
   let sent = 0;
+  const lifecycle = new DatabaseLifecycleStore(knex);
+  const notifications = {
+    send: async () => {
+      sent++;
+    },
+  };
+  const settings: LifecycleSettings = {
+    enabled: true,
+    expiryWarningsMillis: [24 * 3_600_000, 3_600_000],
+    expiryFrequencyMillis: 60_000,
+    driftFrequencyMillis: 60_000,
+    destroyRetryMillis: 60_000,
+    destroyRetryMaxMillis: 3_600_000,
+    admins: [],
+    orphanRegions: [],
+    idle: null,
+  };
   const sweep = new ExpirySweep({
     store,
-    lifecycle: new DatabaseLifecycleStore(knex),
-    sessions,
-    notifications: {
-      send: async () => {
-        sent++;
-      },
-    },
+    lifecycle,
+    destroyer: new RetriedDestroy({
+      store,
+      lifecycle,
+      sessions,
+      notifications,
+      settings,
+    }),
+    notifications,
     logger,
-    settings: {
-      enabled: true,
-      expiryWarningsMillis: [24 * 3_600_000, 3_600_000],
-      expiryFrequencyMillis: 60_000,
-      driftFrequencyMillis: 60_000,
-      destroyRetryMillis: 60_000,
-      destroyRetryMaxMillis: 3_600_000,
-      admins: [],
-    },
+    settings,
   });
   let started = performance.now();
   const first = await sweep.sweep();
@@ -324,14 +288,13 @@ async function benchExpiry(knex: Knex, store: DatabaseSessionStore) {
 
 async function main() {
   for (const kind of ['sqlite', 'postgres'] as const) {
-    const knex = await openDatabase(kind);
+    const knex = await openDatabase(kind, 'intent_bench_lifecycle');
     if (!knex) {
       continue;
     }
     console.log(kind === 'sqlite' ? 'SQLite' : 'PostgreSQL 15');
     try {
-      const database = { getClient: async () => knex } as DatabaseService;
-      const store = await DatabaseSessionStore.create({ database });
+      const store = await createSessionStore(knex);
       await benchDrift(knex, store);
       await benchExpiry(knex, store);
     } finally {

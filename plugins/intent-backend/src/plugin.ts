@@ -54,6 +54,7 @@ export const intentPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
         httpRouter: coreServices.httpRouter,
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
@@ -104,6 +105,7 @@ export const intentPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
+            userInfo: deps.userInfo,
             permissions: deps.permissions,
             sessionRuleset:
               deps.permissionsRegistry.getPermissionRuleset(sessionResourceRef),

@@ -5,13 +5,10 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { intentSessionApplyPermission } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { ConfirmationRequiredError } from '../service/errors';
 import {
-  actorOf,
   audited,
-  authorize,
-  checkText,
   guarded,
   IntentActionsContext,
-  requireSession,
+  sessionAction,
 } from './context';
 import { sessionIdInput } from './inputs';
 import { sessionDetailsSchema, toSessionDetails } from './summaries';
@@ -75,14 +72,12 @@ The apply runs in the background: follow it with get-session until the status is
     attributes: { destructive: true, idempotent: true },
     action: ({ input, credentials }) =>
       guarded(context, async () => {
-        checkText(input);
-        const actor = actorOf(context, credentials, 'apply a session');
-        await requireSession(context, input.sessionId);
-        await authorize(
+        const actor = await sessionAction(
           context,
           credentials,
           intentSessionApplyPermission,
-          input.sessionId,
+          'apply a session',
+          input,
         );
         try {
           const { details, operationId } = await audited(

@@ -182,6 +182,29 @@ export function checkText(input: unknown) {
 }
 
 /**
+ * The guard of every action on one session, in the REST API's order: bad
+ * text 400, a caller who may not act 403, an unknown session 404, then the
+ * permission on that session 403. `verb` completes "To … the caller must
+ * be a signed-in user". Returns who acts.
+ */
+export async function sessionAction(
+  context: Pick<
+    IntentActionsContext,
+    'auth' | 'settings' | 'store' | 'permissions'
+  >,
+  credentials: BackstageCredentials,
+  permission: ResourcePermission<'intent-session'>,
+  verb: string,
+  input: { sessionId: string },
+): Promise<Actor> {
+  checkText(input);
+  const actor = actorOf(context, credentials, verb);
+  await requireSession(context, input.sessionId);
+  await authorize(context, credentials, permission, input.sessionId);
+  return actor;
+}
+
+/**
  * Runs an action's body; a database error becomes a 503 without the
  * driver's message (it holds SQL and values), logged with its detail.
  */

@@ -5,13 +5,10 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { intentSessionDestroyPermission } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { ConfirmationRequiredError } from '../service/errors';
 import {
-  actorOf,
   audited,
-  authorize,
-  checkText,
   guarded,
   IntentActionsContext,
-  requireSession,
+  sessionAction,
 } from './context';
 import { sessionIdInput } from './inputs';
 import { sessionDetailsSchema, toSessionDetails } from './summaries';
@@ -75,14 +72,12 @@ Refused while another operation holds the session. The destroy runs in the backg
     attributes: { destructive: true, idempotent: true },
     action: ({ input, credentials }) =>
       guarded(context, async () => {
-        checkText(input);
-        const actor = actorOf(context, credentials, 'destroy a session');
-        await requireSession(context, input.sessionId);
-        await authorize(
+        const actor = await sessionAction(
           context,
           credentials,
           intentSessionDestroyPermission,
-          input.sessionId,
+          'destroy a session',
+          input,
         );
         const before = await context.store.getSession({ id: input.sessionId });
         const wouldDestroy = before.resources.map(r => ({

@@ -4,13 +4,10 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { intentSessionApplyPermission } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
-  actorOf,
   audited,
-  authorize,
-  checkText,
   guarded,
   IntentActionsContext,
-  requireSession,
+  sessionAction,
 } from './context';
 import { intentInput, sessionIdInput } from './inputs';
 import { sessionDetailsSchema, toSessionDetails } from './summaries';
@@ -46,14 +43,12 @@ It only proposes: nothing changes in the cloud until apply-revision applies the 
     attributes: { destructive: false, idempotent: false },
     action: ({ input, credentials }) =>
       guarded(context, async () => {
-        checkText(input);
-        const actor = actorOf(context, credentials, 'change a session');
-        await requireSession(context, input.sessionId);
-        await authorize(
+        const actor = await sessionAction(
           context,
           credentials,
           intentSessionApplyPermission,
-          input.sessionId,
+          'change a session',
+          input,
         );
         const details = await audited(
           context,

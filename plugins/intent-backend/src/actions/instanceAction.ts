@@ -6,13 +6,10 @@ import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { intentSessionApplyPermission } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { INSTANCE_ACTIONS } from '../service/instanceActions';
 import {
-  actorOf,
   audited,
-  authorize,
-  checkText,
   guarded,
   IntentActionsContext,
-  requireSession,
+  sessionAction,
 } from './context';
 import { sessionIdInput } from './inputs';
 import { sessionDetailsSchema, toSessionDetails } from './summaries';
@@ -74,14 +71,12 @@ Name the instance by its address from get-session (resources of type aws_instanc
     attributes: { destructive: false, idempotent: false },
     action: ({ input, credentials }) =>
       guarded(context, async () => {
-        checkText(input);
-        const actor = actorOf(context, credentials, 'act on an instance');
-        await requireSession(context, input.sessionId);
-        await authorize(
+        const actor = await sessionAction(
           context,
           credentials,
           intentSessionApplyPermission,
-          input.sessionId,
+          'act on an instance',
+          input,
         );
         try {
           const details = await audited(

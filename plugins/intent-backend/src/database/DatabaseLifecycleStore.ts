@@ -11,6 +11,11 @@ import type {
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { Knex } from 'knex';
 import {
+  FINAL,
+  latestFailedDestroys,
+  listIdleCandidates,
+} from './lifecycleQueries';
+import {
   ResourceRow,
   SessionRow,
   Timestamp,
@@ -27,6 +32,16 @@ export interface ExpiryCandidate {
   nextAttemptAt: string | null;
   /** The latest operation, when it is a failed destroy: its id and error. */
   failedDestroy: { id: string; error: string | null } | null;
+}
+
+/**
+ * A session the idle rule looks at: an expiry candidate with when it was
+ * last active and whether that quiet spell was warned of. @internal
+ */
+export interface IdleCandidate extends ExpiryCandidate {
+  lastActivityAt: string;
+  /** When the warning about this quiet spell was sent; null until it is. */
+  idleWarnedAt: string | null;
 }
 
 /** What the sweep reads of the expiry state. @internal */
@@ -47,9 +62,6 @@ type ExpiryRow = {
   last_error: string | null;
   updated_at: Timestamp;
 };
-
-/** Statuses a session can no longer leave. */
-const FINAL = ['destroyed', 'expired', 'promoted'];
 
 /**
  * The lifecycle jobs' storage: expiry state, notices sent once, drift
@@ -186,42 +198,10 @@ export class DatabaseLifecycleStore {
           }
         >
       >('s.*', 'e.exempt', 'e.destroy_attempts', 'e.next_attempt_at');
-    const failedIds = rows.filter(r => r.status === 'failed').map(r => r.id);
-    const failed = new Map<string, { id: string; error: string | null }>();
-    if (failedIds.length > 0) {
-      // The latest operation of each failed session.
-      const operations = await this.db('operations as o')
-        .whereIn('o.session_id', failedIds)
-        .whereNotExists(later =>
-          later
-            .select(this.db.raw('1'))
-            .from('operations as l')
-            .whereRaw('l.session_id = o.session_id')
-            .andWhere(newer =>
-              newer
-                .whereRaw('l.started_at > o.started_at')
-                .orWhere(tie =>
-                  tie
-                    .whereRaw('l.started_at = o.started_at')
-                    .andWhereRaw('l.id > o.id'),
-                ),
-            ),
-        )
-        .select<
-          Array<{
-            id: string;
-            session_id: string;
-            kind: string;
-            status: string;
-            error: string | null;
-          }>
-        >('o.id', 'o.session_id', 'o.kind', 'o.status', 'o.error');
-      for (const o of operations) {
-        if (o.kind === 'destroy' && o.status === 'failed') {
-          failed.set(o.session_id, { id: o.id, error: o.error });
-        }
-      }
-    }
+    const failed = await latestFailedDestroys(
+      this.db,
+      rows.filter(r => r.status === 'failed').map(r => r.id),
+    );
     return rows.map(row => ({
       session: toSession(row),
       exempt: Boolean(row.exempt),
@@ -229,6 +209,16 @@ export class DatabaseLifecycleStore {
       nextAttemptAt: row.next_attempt_at ? toIso(row.next_attempt_at) : null,
       failedDestroy: failed.get(row.id) ?? null,
     }));
+  }
+
+  /**
+   * Sessions the idle rule may act on, with when each was last active: see
+   * {@link listIdleCandidates}.
+   */
+  async listIdleCandidates(
+    options: Parameters<typeof listIdleCandidates>[1],
+  ): Promise<IdleCandidate[]> {
+    return listIdleCandidates(this.db, options);
   }
 
   /** Active sessions with their resources, in pages by id. Two queries. */

@@ -15,12 +15,14 @@ import type {
   SessionDetails,
   SessionResource,
   SessionStatus,
+  SessionSummary,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import type { SessionQuery } from '../permissions';
 import { randomUUID } from 'node:crypto';
 import { AuditEntry, AuditStore } from './AuditStore';
 import { insertAuditEvent } from './auditRows';
-import { applySessionFilter } from './criteria';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
 import { getMigratedClient } from './migrate';
@@ -37,6 +39,13 @@ import {
   toSession,
 } from './rows';
 import { readSessionDetails } from './sessionDetails';
+import {
+  applyListFilter,
+  appliedCosts,
+  readRunRate,
+  SessionSummaryRow,
+  toSessionSummary,
+} from './sessionList';
 import { NewRevision, SessionFilter, SessionStore } from './SessionStore';
 
 /** Thrown inside a transaction to roll it back when the session did not move. */
@@ -165,20 +174,40 @@ export class DatabaseSessionStore implements SessionStore {
 
   async listSessions(
     options: SessionFilter & { limit: number; offset: number },
-  ): Promise<{ items: Session[]; totalCount: number }> {
-    const filtered = () => applySessionFilter(this.db('sessions'), options);
+  ): Promise<{ items: SessionSummary[]; totalCount: number }> {
+    const filtered = () =>
+      applyListFilter(this.db, this.db('sessions'), options);
     const [rows, [{ count }]] = await Promise.all([
       filtered()
-        .select<SessionRow[]>('*')
+        .leftJoin('session_drift', 'session_drift.session_id', 'sessions.id')
+        .select<SessionSummaryRow[]>(
+          'sessions.*',
+          'session_drift.drift_hash as drift_hash',
+        )
         .orderBy([
-          { column: 'created_at', order: 'desc' },
-          { column: 'id', order: 'asc' },
+          { column: 'sessions.created_at', order: 'desc' },
+          { column: 'sessions.id', order: 'asc' },
         ])
         .limit(options.limit)
         .offset(options.offset),
       filtered().count({ count: '*' }),
     ]);
-    return { items: rows.map(toSession), totalCount: Number(count) };
+    const costs = await appliedCosts(
+      this.db,
+      rows.map(row => row.id),
+    );
+    return {
+      items: rows.map(row => toSessionSummary(row, costs.get(row.id))),
+      totalCount: Number(count),
+    };
+  }
+
+  async runRate(options: {
+    owner: string;
+    teams: string[];
+    criteria?: PermissionCriteria<SessionQuery>;
+  }): Promise<{ mineUsd: number; teamUsd: number }> {
+    return readRunRate(this.db, options);
   }
 
   async transition(options: {

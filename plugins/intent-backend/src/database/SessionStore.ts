@@ -11,6 +11,7 @@ import type {
   SessionDetails,
   SessionResource,
   SessionStatus,
+  SessionSummary,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { SessionQuery } from '../permissions';
 import type { AuditEntry, AuditStore } from './AuditStore';
@@ -28,7 +29,16 @@ export type NewRevision = Omit<
 /** Filters of the session list. @internal */
 export interface SessionFilter {
   owner?: string;
+  /** Only sessions whose team is one of these group refs (none: no session). */
+  teams?: string[];
   status?: SessionStatus;
+  /** Only sessions in one of these statuses (e.g. `LIVE_SESSION_STATUSES`). */
+  statuses?: readonly SessionStatus[];
+  /**
+   * Case-insensitive text anywhere in the title, id, owner, team or the
+   * intent of any revision.
+   */
+  search?: string;
   /** From a conditional permission decision: only the sessions it allows. */
   criteria?: PermissionCriteria<SessionQuery>;
 }
@@ -81,12 +91,26 @@ export interface SessionStore extends OperationStore, AuditStore {
   /** The session alone (one query), or undefined when there is none. */
   findSession(options: { id: string }): Promise<Session | undefined>;
 
+  /**
+   * A page of the sessions the filter matches, newest first, each with the
+   * cost of what it runs and whether it drifted (three queries).
+   */
   listSessions(
     options: SessionFilter & { limit: number; offset: number },
   ): Promise<{
-    items: Session[];
+    items: SessionSummary[];
     totalCount: number;
   }>;
+
+  /**
+   * The monthly run-rate of the live sessions `owner` owns and of those
+   * whose team is one of `teams`, among those `criteria` allows.
+   */
+  runRate(options: {
+    owner: string;
+    teams: string[];
+    criteria?: PermissionCriteria<SessionQuery>;
+  }): Promise<{ mineUsd: number; teamUsd: number }>;
 
   /**
    * Moves a session from one of `from` to `to` (and optionally one revision's

@@ -3,20 +3,18 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { Session } from '@intent-sandboxes/backstage-plugin-intent-common';
 import { SessionStore } from '../database';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
-import { SessionService } from '../service/SessionService';
+import { forEachConcurrently } from './concurrently';
+import { decideExpiry, formatLead, warningNotice } from './expiryRules';
 import {
-  backoffMillis,
-  decideExpiry,
-  formatLead,
-  warningNotice,
-} from './expiryRules';
+  LIFECYCLE_ACTOR,
+  notifySession,
+  RetriedDestroy,
+} from './retriedDestroy';
 import { LifecycleSettings } from './settings';
 
-/** The actor lifecycle jobs write to the audit log. @internal */
-export const LIFECYCLE_ACTOR = 'intent:lifecycle';
+export { LIFECYCLE_ACTOR } from './retriedDestroy';
 
 /** What one sweep did, for tests, the benchmark and the log. @internal */
 export interface SweepResult {
@@ -42,7 +40,7 @@ export class ExpirySweep {
     private readonly options: {
       store: SessionStore;
       lifecycle: DatabaseLifecycleStore;
-      sessions: Pick<SessionService, 'destroy'>;
+      destroyer: RetriedDestroy;
       notifications?: Pick<NotificationService, 'send'>;
       logger: LoggerService;
       settings: LifecycleSettings;
@@ -65,25 +63,19 @@ export class ExpirySweep {
       limit: 10_000,
     });
     result.looked = candidates.length;
-    // A few at a time: destroys start operations, warnings call the
-    // notification service; neither should wait for all the others.
-    const queue = [...candidates];
-    const worker = async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) {
-        try {
-          await this.handle(c, now, result);
-        } catch (error) {
-          result.skipped.push({
-            sessionId: c.session.id,
-            reason: (error as Error).message,
-          });
-          this.options.logger.warn(
-            `Expiry of session ${c.session.id}: ${(error as Error).message}`,
-          );
-        }
+    await forEachConcurrently(candidates, 8, async c => {
+      try {
+        await this.handle(c, now, result);
+      } catch (error) {
+        result.skipped.push({
+          sessionId: c.session.id,
+          reason: (error as Error).message,
+        });
+        this.options.logger.warn(
+          `Expiry of session ${c.session.id}: ${(error as Error).message}`,
+        );
       }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    });
     return result;
   }
 
@@ -105,14 +97,19 @@ export class ExpirySweep {
       const notice = warningNotice(decision.leadMillis, session.expiresAt!);
       if (await lifecycle.claimNotice(session.id, notice)) {
         try {
-          await this.notify([session.owner], session, {
-            title: `Sandbox "${session.title}" expires in ${formatLead(
-              decision.leadMillis,
-            )}`,
-            description: `It will be destroyed at ${session.expiresAt}. Extend it from its page if you still need it.`,
-            severity: 'normal',
-            topic: 'intent-expiry',
-          });
+          await notifySession(
+            this.options.notifications,
+            [session.owner],
+            session,
+            {
+              title: `Sandbox "${session.title}" expires in ${formatLead(
+                decision.leadMillis,
+              )}`,
+              description: `It will be destroyed at ${session.expiresAt}. Extend it from its page if you still need it.`,
+              severity: 'normal',
+              topic: 'intent-expiry',
+            },
+          );
         } catch (error) {
           await lifecycle.releaseNotice(session.id, notice);
           throw error;
@@ -140,84 +137,15 @@ export class ExpirySweep {
     if (decision.action !== 'destroy') {
       return;
     }
-    if (decision.failed && candidate.destroyAttempts > 0) {
-      await this.reportFailedDestroy(candidate, decision.failed, result);
-    }
-    const attempts = candidate.destroyAttempts + 1;
-    // Counted before the destroy starts: a crash between the two delays the
-    // next attempt, it never repeats one at once.
-    await lifecycle.recordDestroyAttempt(
-      session.id,
-      new Date(
-        now +
-          backoffMillis(
-            attempts,
-            settings.destroyRetryMillis,
-            settings.destroyRetryMaxMillis,
-          ),
-      ),
-      decision.failed?.error ?? null,
-    );
-    await this.options.sessions.destroy({
-      id: session.id,
-      confirm: true,
-      reason: 'expired',
-      actor: { userEntityRef: LIFECYCLE_ACTOR },
+    const { reportedFailure } = await this.options.destroyer.start({
+      candidate,
+      failed: decision.failed,
+      cause: 'expired',
+      now,
     });
+    if (reportedFailure) {
+      result.destroyFailedReported.push(session.id);
+    }
     result.destroyStarted.push(session.id);
-  }
-
-  /** Tells the owner and the admins once per failed destroy operation. */
-  private async reportFailedDestroy(
-    candidate: { session: Session; destroyAttempts: number },
-    failed: { id: string; error: string | null },
-    result: SweepResult,
-  ) {
-    const { lifecycle, store, settings } = this.options;
-    const { session } = candidate;
-    const notice = `expiry-destroy-failed:${failed.id}`;
-    if (!(await lifecycle.claimNotice(session.id, notice))) {
-      return;
-    }
-    try {
-      await this.notify([session.owner, ...settings.admins], session, {
-        title: `Sandbox "${session.title}" expired but could not be destroyed`,
-        description: `Attempt ${candidate.destroyAttempts} failed: ${
-          failed.error ?? 'unknown error'
-        }. It is retried with backoff; its resources still run.`,
-        severity: 'high',
-        topic: 'intent-expiry',
-      });
-    } catch (error) {
-      await lifecycle.releaseNotice(session.id, notice);
-      throw error;
-    }
-    await store.appendAudit({
-      sessionId: session.id,
-      actor: LIFECYCLE_ACTOR,
-      action: 'expiry-destroy-failed',
-      details: {
-        operationId: failed.id,
-        attempt: candidate.destroyAttempts,
-        error: failed.error,
-      },
-    });
-    result.destroyFailedReported.push(session.id);
-  }
-
-  private async notify(
-    recipients: string[],
-    session: Session,
-    payload: {
-      title: string;
-      description: string;
-      severity: 'normal' | 'high';
-      topic: string;
-    },
-  ) {
-    await this.options.notifications?.send({
-      recipients: { type: 'entity', entityRef: [...new Set(recipients)] },
-      payload: { ...payload, link: `/intent/sessions/${session.id}` },
-    });
   }
 }

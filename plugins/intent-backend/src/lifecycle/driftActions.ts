@@ -4,12 +4,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
-  ApplyStep,
   diffPlans,
   DriftReport,
-  PlanResource,
-  ResourceType,
   SessionDetails,
+  UnmanagedResource,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { CloudProvider } from '@intent-sandboxes/backstage-plugin-intent-node';
 import { randomUUID } from 'node:crypto';
@@ -30,14 +28,17 @@ import {
   LifetimeSettings,
 } from '../service/sessionState';
 import type { SessionService } from '../service/SessionService';
-import { isAdoptable, observedPlan } from './driftCompare';
+import { isAdoptable, observedPlan, referredMissing } from './driftCompare';
+import { revertPlan } from './revertPlan';
 
 /**
  * Revert and accept of a session's drift. Revert applies the last applied
- * revision again to the drifted fields (an apply operation under the session
- * lock, like any other); accept makes a new revision that adopts the
- * observed values, checked by policy, and applies it when policy allows it
- * without approval.
+ * revision again over what the cloud holds now (an apply operation under
+ * the session lock, like any other): missing resources are recreated,
+ * changed ones set back; accept makes a new revision that adopts the
+ * observed values and deletions, checked by policy, and applies it when
+ * policy allows it without approval. Resources created outside the portal
+ * (unmanaged) are left alone by both.
  *
  * @internal
  */
@@ -61,7 +62,11 @@ export class DriftActions {
     this.launcher = new OperationLauncher(options);
   }
 
-  /** The session and its latest drift report, when there is drift to act on. */
+  /**
+   * The session and the drift of its latest report that can be acted on
+   * (changed or missing resources; resources created outside the portal are
+   * left alone), when the report still describes the session's resources.
+   */
   private async drifted(id: string, what: 'revert' | 'accept') {
     const { store, lifecycle } = this.options;
     const details = await store.getSession({ id });
@@ -83,15 +88,30 @@ export class DriftActions {
       );
     }
     const report = await lifecycle.getDrift(id);
-    const changed = report?.drifted.filter(d => d.kind === 'changed') ?? [];
-    if (!report || changed.length === 0) {
+    const actionable = report?.drifted ?? [];
+    if (!report || actionable.length === 0) {
       throw new ConflictError(
-        `Session ${id} has no changed resource to ${what}${
+        `Session ${id} has no changed or missing resource to ${what}${
           report ? ` (checked ${report.checkedAt})` : ''
         }; run a drift check first`,
       );
     }
-    return { details, report, changed };
+    // A recreated resource has a new cloud id: a report from before that
+    // would recreate it again.
+    const rows = new Map(details.resources.map(r => [r.address, r]));
+    const stale = actionable.filter(
+      d => rows.get(d.address)?.cloudId !== d.cloudId,
+    );
+    if (stale.length > 0) {
+      throw new ConflictError(
+        `The drift check of session ${id} (${
+          report.checkedAt
+        }) is older than its resources (${stale
+          .map(d => d.address)
+          .join(', ')} changed since); run a drift check first`,
+      );
+    }
+    return { details, report, actionable };
   }
 
   private providerOf(details: SessionDetails): CloudProvider {
@@ -104,39 +124,30 @@ export class DriftActions {
     return provider;
   }
 
-  /** Sets the drifted fields back to what was applied; returns the operation's id. */
+  /**
+   * Applies the last applied revision again over what the cloud holds now:
+   * recreates missing resources, sets changed ones back (see
+   * {@link revertPlan}). Resources created outside the portal are left
+   * alone, and said so. Returns the operation's id and what it changes.
+   */
   async revert(input: { id: string; actor: Actor }): Promise<{
     operationId: string;
+    changes: Array<{ address: string; action: string; reason?: string }>;
+    leftAlone: UnmanagedResource[];
   }> {
     const { store } = this.options;
-    const { details, changed } = await this.drifted(input.id, 'revert');
+    const { details, report, actionable } = await this.drifted(
+      input.id,
+      'revert',
+    );
     const { session } = details;
     const revision = latest(details.revisions);
-    const rows = new Map(details.resources.map(r => [r.address, r]));
-    const steps: ApplyStep[] = changed.map(drift => {
-      const desired = rows.get(drift.address)!
-        .desired as unknown as PlanResource;
-      return {
-        id: `update:${drift.address}`,
-        kind: 'update',
-        address: drift.address,
-        dependsOn: [],
-        change: {
-          address: drift.address,
-          type: drift.type as ResourceType,
-          action: 'update',
-          before: desired,
-          after: desired,
-          fields: drift.fields.map(f => ({
-            path: f.path,
-            before: f.observed,
-            after: f.expected,
-            forcesReplacement: false,
-          })),
-          reason: 'drift revert',
-        },
-      };
-    });
+    const { changes, steps } = revertPlan(revision.plan, actionable);
+    const summary = changes.map(c => ({
+      address: c.address,
+      action: c.action,
+      ...(c.reason ? { reason: c.reason } : {}),
+    }));
     const actor = input.actor.userEntityRef;
     const operationId = await this.launcher.start({
       details,
@@ -144,8 +155,10 @@ export class DriftActions {
       kind: 'apply',
       to: 'applying',
       revisionSeq: revision.seq,
+      reapplies: true,
       region: appliedRegion(details),
       planTags: revision.plan.tags,
+      existing: revision.plan.existing,
       steps,
       actor,
       onSuccess: {
@@ -165,10 +178,13 @@ export class DriftActions {
             action: 'drift-revert',
             revisionSeq: revision.seq,
             details: {
-              resources: changed.map(d => ({
+              resources: actionable.map(d => ({
                 address: d.address,
+                kind: d.kind,
                 fields: d.fields.map(f => f.path),
               })),
+              changes: summary,
+              leftAlone: report.unmanaged.map(u => u.cloudId),
             },
           },
         });
@@ -179,23 +195,43 @@ export class DriftActions {
         }
       },
     });
-    return { operationId };
+    return { operationId, changes: summary, leftAlone: report.unmanaged };
   }
 
   /**
-   * A new revision adopting the observed values. Denied by policy: 409 and
-   * nothing stored. Needing approval: stored, to approve and apply. Else
-   * applied at once (the cloud already holds these values).
+   * A new revision adopting the observed values: changed fields as the
+   * cloud holds them, missing resources left out (refused while others
+   * still refer to them). Denied by policy: 409 and nothing stored. Needing
+   * approval: stored, to approve and apply. Else applied at once (the cloud
+   * already holds these values; deleting what is missing deletes nothing).
    */
   async accept(input: { id: string; actor: Actor }): Promise<{
     details: SessionDetails;
     operationId: string | null;
   }> {
     const { store, locks, guardrails, lifetime, operations } = this.options;
-    const { details, changed } = await this.drifted(input.id, 'accept');
+    const { details, actionable } = await this.drifted(input.id, 'accept');
     const { session } = details;
+    const applied = latest(
+      details.revisions.filter(r => r.status === 'applied'),
+    );
+    const referred = referredMissing(applied.plan, actionable);
+    if (referred.length > 0) {
+      throw new ConflictError(
+        `Cannot adopt the deletion of ${referred
+          .map(
+            m =>
+              `${m.address} (${m.referredBy.join(', ')} ${
+                m.referredBy.length === 1 ? 'refers' : 'refer'
+              } to it)`,
+          )
+          .join(', ')}; revert to recreate ${
+          referred.length === 1 ? 'it' : 'them'
+        } instead`,
+      );
+    }
     const rows = new Map(details.resources.map(r => [r.address, r]));
-    const refused = changed.flatMap(d =>
+    const refused = actionable.flatMap(d =>
       d.fields
         .filter(f => !isAdoptable(rows.get(d.address)!, f))
         .map(f => `${d.address} ${f.path}`),
@@ -207,10 +243,12 @@ export class DriftActions {
         )} refers to other resources by cloud id and cannot be adopted into the plan; revert it instead`,
       );
     }
-    const applied = latest(
-      details.revisions.filter(r => r.status === 'applied'),
-    );
-    const plan = observedPlan(applied.plan, changed, details.resources);
+    const plan = observedPlan(applied.plan, actionable, details.resources);
+    if (plan.resources.length === 0) {
+      throw new ConflictError(
+        `Every resource of session ${session.id} was deleted outside the portal; destroy the session instead, or revert to recreate them`,
+      );
+    }
     const snapshot = await guardrails.load();
     const { policy, cost } = await snapshot.evaluate({
       plan,
@@ -232,6 +270,7 @@ export class DriftActions {
           .join('; ')}; revert it instead`,
       );
     }
+    const diff = diffPlans(appliedPlan(details), plan);
     const actor = input.actor.userEntityRef;
     const lockId = randomUUID();
     const key = `session:${session.id}`;
@@ -251,8 +290,15 @@ export class DriftActions {
         from: ['active'],
         to: 'planned',
         revision: {
-          intent: `Accept the changes made outside the portal: ${changed
-            .map(d => `${d.address} (${d.fields.map(f => f.path).join(', ')})`)
+          intent: `Accept the changes made outside the portal: ${actionable
+            .map(
+              d =>
+                `${d.address} (${
+                  d.kind === 'missing'
+                    ? 'deleted'
+                    : d.fields.map(f => f.path).join(', ')
+                })`,
+            )
             .join('; ')}`,
           planner: 'drift-accept',
           plan,
@@ -260,7 +306,7 @@ export class DriftActions {
           questions: [],
           outOfScope: [],
           modification: null,
-          diff: diffPlans(appliedPlan(details), plan),
+          diff,
           policy,
           cost,
           planHash: planHash(plan),
@@ -270,8 +316,9 @@ export class DriftActions {
           actor,
           action: 'drift-accept',
           details: {
-            resources: changed.map(d => ({
+            resources: actionable.map(d => ({
               address: d.address,
+              kind: d.kind,
               fields: d.fields.map(f => f.path),
             })),
             verdict: policy.verdict,
@@ -293,9 +340,19 @@ export class DriftActions {
         operationId: null,
       };
     }
+    // Accepting is the confirmation for deleting what is gone already;
+    // anything else destructive is for the owner to confirm on apply.
+    const missing = new Set(
+      actionable.filter(d => d.kind === 'missing').map(d => d.address),
+    );
     const started = await this.options.sessions.apply({
       id: session.id,
       planHash: planHash(plan),
+      confirm: diff.changes.every(
+        c =>
+          (c.action !== 'delete' && c.action !== 'replace') ||
+          (c.action === 'delete' && missing.has(c.address)),
+      ),
       actor: input.actor,
     });
     return { details: started.details, operationId: started.operationId };

@@ -6,6 +6,7 @@ import {
   DriftField,
   Plan,
   PlanResource,
+  references,
   ResourceDrift,
   resourceAddress,
   SessionResource,
@@ -128,7 +129,8 @@ export function driftHash(
     .digest('hex');
 }
 
-function setPath(
+/** Sets (or, for undefined, removes) a dotted path, copying nested objects. */
+export function setPath(
   target: Record<string, unknown>,
   path: string,
   value: unknown,
@@ -208,4 +210,25 @@ export function observedPlan(
     return [next as unknown as PlanResource];
   });
   return { ...applied, resources: planned };
+}
+
+/**
+ * Resources deleted outside the portal that others, not deleted, still
+ * refer to, with those others: a plan without them would refer to nothing.
+ */
+export function referredMissing(
+  applied: Plan,
+  drifted: ResourceDrift[],
+): Array<{ address: string; referredBy: string[] }> {
+  const missing = new Set(
+    drifted.filter(d => d.kind === 'missing').map(d => d.address),
+  );
+  const left = applied.resources.filter(r => !missing.has(resourceAddress(r)));
+  return [...missing].sort().flatMap(address => {
+    const referredBy = left
+      .filter(r => references(r).includes(address))
+      .map(r => resourceAddress(r))
+      .sort();
+    return referredBy.length > 0 ? [{ address, referredBy }] : [];
+  });
 }

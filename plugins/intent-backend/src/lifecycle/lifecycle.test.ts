@@ -90,7 +90,7 @@ describe('lifecycle', () => {
       expect(revertNothing.status).toBe(409);
       expect(revertNothing.body.error.message).toMatch(
         new RegExp(
-          `^Session ${id} has no changed resource to revert \\(checked .+\\); run a drift check first$`,
+          `^Session ${id} has no changed or missing resource to revert \\(checked .+\\); run a drift check first$`,
         ),
       );
 

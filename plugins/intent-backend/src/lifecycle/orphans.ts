@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   estimateCost,
@@ -14,12 +15,17 @@ import {
   CloudResourceState,
   INTENT_TAGS,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
+import pLimit from 'p-limit';
 import { SessionStore } from '../database';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
+import { orphanScanTargets } from './orphanRegions';
+import { LifecycleSettings } from './settings';
 
 /** A session in these statuses has nothing in the cloud any more. */
 const GONE_SESSION = new Set(['destroyed', 'expired']);
 const GONE_RESOURCE = new Set(['terminated', 'deleted', 'shutting-down']);
+/** How many regions the orphan scan describes at once. */
+const SCAN_CONCURRENCY = 4;
 
 /** The hourly cost of one resource as the cloud reports it; 0 when unknown. */
 export function hourlyCostOf(state: CloudResourceState, region: string) {
@@ -39,8 +45,11 @@ export function hourlyCostOf(state: CloudResourceState, region: string) {
 
 /**
  * Resources carrying an `intent:session` tag whose session is missing or
- * destroyed: found with one describe by tag key per cloud and region any
- * session used, and destroyed one by one by an admin.
+ * destroyed: found with one describe by tag key per cloud and region, on
+ * every installed cloud a session used, in every region a session used
+ * there, the baseline allows or `intent.lifecycle.orphans.regions` lists
+ * (a session whose row is lost may have run anywhere policy let it), and
+ * destroyed one by one by an admin.
  *
  * @internal
  */
@@ -50,31 +59,50 @@ export class Orphans {
       store: SessionStore;
       lifecycle: DatabaseLifecycleStore;
       providers: ReadonlyMap<string, CloudProvider>;
+      settings: Pick<LifecycleSettings, 'orphanRegions'>;
+      logger: LoggerService;
     },
   ) {}
 
   async list(): Promise<OrphanResource[]> {
-    const { lifecycle, providers } = this.options;
-    const found: Array<{
-      provider: string;
-      region: string;
-      state: CloudResourceState;
-    }> = [];
-    for (const { provider, region } of await lifecycle.providerRegions()) {
-      const cloud = providers.get(provider);
-      if (!cloud) {
-        continue;
-      }
-      const states = await cloud.describe({
-        region,
-        tagKeys: [INTENT_TAGS.session],
-      });
-      for (const state of states) {
-        if (!GONE_RESOURCE.has(state.status)) {
-          found.push({ provider, region, state });
-        }
-      }
-    }
+    const { lifecycle, providers, settings, logger } = this.options;
+    const targets = orphanScanTargets({
+      used: await lifecycle.providerRegions(),
+      installed: [...providers.keys()],
+      extraRegions: settings.orphanRegions,
+    });
+    // A few regions at a time: an allowed-regions list can be long.
+    const limit = pLimit(SCAN_CONCURRENCY);
+    const scanned = await Promise.all(
+      targets.map(({ provider, region, used }) =>
+        limit(async () => {
+          let states: CloudResourceState[];
+          try {
+            states = await providers.get(provider)!.describe({
+              region,
+              tagKeys: [INTENT_TAGS.session],
+            });
+          } catch (error) {
+            if (used) {
+              throw error;
+            }
+            // An account need not have every allowed region enabled (AWS
+            // opt-in regions, GovCloud): one no session used must not hide
+            // the orphans of the others.
+            logger.warn(
+              `Orphan scan skipped ${provider} ${region}, which no session used: ${
+                (error as Error).message
+              }`,
+            );
+            return [];
+          }
+          return states
+            .filter(state => !GONE_RESOURCE.has(state.status))
+            .map(state => ({ provider, region, state }));
+        }),
+      ),
+    );
+    const found = scanned.flat();
     const statuses = await lifecycle.sessionStatuses([
       ...new Set(found.map(f => f.state.tags[INTENT_TAGS.session])),
     ]);

@@ -62,9 +62,10 @@ export function withAccruedCost<T extends SessionDetails>(details: T): T {
 }
 
 /**
- * Drift (check, read, revert, accept), expiry exemption and orphans. Session
- * routes: 404 for an unknown session before 403; reading drift needs read,
- * acting on it apply; exemption and orphans are for admins.
+ * Drift (check, read, revert, accept), the expiry state, keep (the idle
+ * rule), expiry exemption and orphans. Session routes: 404 for an unknown
+ * session before 403; reading drift or the expiry state needs read, acting
+ * on drift and keeping apply; exemption and orphans are for admins.
  *
  * @internal
  */
@@ -127,6 +128,31 @@ export function addLifecycleRoutes(
         }),
     );
     res.status(202).json(result as any);
+  });
+
+  router.get('/v1/sessions/:id/expiry', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await requireSession(req.params.id);
+    await authorize(credentials, intentSessionReadPermission, req.params.id);
+    res.json((await lifecycle.expiryState(req.params.id)) as any);
+  });
+
+  // Same permission as extend: the owner, or anyone who may apply it.
+  router.post('/v1/sessions/:id/keep', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await requireSession(req.params.id);
+    await authorize(credentials, intentSessionApplyPermission, req.params.id);
+    const state = await audited(
+      req,
+      'session-idle-keep',
+      { sessionId: req.params.id },
+      () =>
+        lifecycle.keep({
+          id: req.params.id,
+          actor: credentials.principal.userEntityRef,
+        }),
+    );
+    res.json(state as any);
   });
 
   router.post('/v1/sessions/:id/expiry-exemption', async (req, res) => {

@@ -4,6 +4,7 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { ConfigReader, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { readOrphanRegions } from './orphanRegions';
 
 /** `intent.lifecycle`, read. @internal */
 export interface LifecycleSettings {
@@ -21,6 +22,55 @@ export interface LifecycleSettings {
   destroyRetryMaxMillis: number;
   /** Entity refs told when an expiry destroy fails (e.g. `group:default/platform`). */
   admins: string[];
+  /**
+   * Regions scanned for orphans beside those sessions used: the baseline's
+   * allowed regions and `intent.lifecycle.orphans.regions`.
+   */
+  orphanRegions: string[];
+  /** The idle rule of the policy (`intent.policy.idle`); null when off. */
+  idle: IdleRule | null;
+}
+
+/** Warn a session idle this long, destroy it when idle that long. @internal */
+export interface IdleRule {
+  warnAfterMillis: number;
+  destroyAfterMillis: number;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Reads `intent.policy.idle` (off when absent). Both limits are needed and
+ * the destroy must come after the warning: a typo stops the backend instead
+ * of destroying sessions nobody was warned about.
+ */
+export function readIdleRule(config: RootConfigService): IdleRule | null {
+  const idle = config.getOptionalConfig('intent.policy.idle');
+  if (!idle) {
+    return null;
+  }
+  const hours = (key: string) => {
+    const value = idle.getOptional(key);
+    if (typeof value !== 'number' || !(value > 0)) {
+      throw new Error(
+        `Invalid idle rule in config at 'intent.policy.idle.${key}': must be a number of hours greater than zero, got ${JSON.stringify(
+          value,
+        )}`,
+      );
+    }
+    return value;
+  };
+  const warnAfterHours = hours('warnAfterHours');
+  const destroyAfterHours = hours('destroyAfterHours');
+  if (destroyAfterHours <= warnAfterHours) {
+    throw new Error(
+      `Invalid idle rule in config at 'intent.policy.idle': destroyAfterHours (${destroyAfterHours}) must be greater than warnAfterHours (${warnAfterHours}), so that the owner is warned before the session is destroyed`,
+    );
+  }
+  return {
+    warnAfterMillis: warnAfterHours * HOUR,
+    destroyAfterMillis: destroyAfterHours * HOUR,
+  };
 }
 
 function duration(config: RootConfigService, key: string, fallback: number) {
@@ -95,5 +145,7 @@ export function readLifecycleSettings(
       60 * 60_000,
     ),
     admins: config.getOptionalStringArray('intent.lifecycle.admins') ?? [],
+    orphanRegions: readOrphanRegions(config),
+    idle: readIdleRule(config),
   };
 }

@@ -49,6 +49,7 @@ const describeOnPostgres = databases
   ? describe
   : describe.skip;
 
+// A replica killed mid-apply: twoReplicas.processKill.test.ts (a real process).
 describeOnPostgres('two replicas on one PostgreSQL', () => {
   it('runs exactly one of two concurrent applies of a session', async () => {
     const knexA = await databases.init('POSTGRES_15');
@@ -83,62 +84,6 @@ describeOnPostgres('two replicas on one PostgreSQL', () => {
     expect(counts.body.aws_instance).toEqual({ existing: 1, created: 1 });
     await a.stop();
     await b.stop();
-    await knexB.destroy();
-  });
-
-  it('a replica that dies mid-apply: the other finishes the apply after the lease, without duplicates', async () => {
-    const knexA = await databases.init('POSTGRES_15');
-    const knexB = secondPool(knexA);
-    const schedulerB = manualScheduler();
-    const slowBoot = {
-      intent: { ...testConfig.intent, simulated: { bootMillis: 3000 } },
-    };
-    const a = await startIntentBackend(databases, 'POSTGRES_15', {
-      knex: knexA,
-      config: slowBoot,
-    });
-    const b = await startIntentBackend(databases, 'POSTGRES_15', {
-      knex: knexB,
-      services: [schedulerB.factory],
-    });
-    const created = await a
-      .api()
-      .post('/api/intent/v1/sessions')
-      .send({ intent: 't3.micro instance with Ubuntu' });
-    const id = created.body.session.id;
-    const applied = await a
-      .api()
-      .post(`/api/intent/v1/sessions/${id}/apply`)
-      .send({ planHash: created.body.revisions[0].planHash });
-    expect(applied.status).toBe(202);
-    // Wait until the instance is being created, then cut replica A off
-    // the database: it can neither renew its lease nor record anything.
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const [row] = await knexB('resources')
-        .where({ session_id: id, type: 'aws_instance' })
-        .select('status');
-      if (row || Date.now() > deadline) break;
-      await new Promise(r => setTimeout(r, 20));
-    }
-    await knexA.destroy();
-
-    // Before the lease runs out, B leaves the operation alone...
-    await schedulerB.trigger('intent-operation-recovery');
-    expect(
-      (await b.api().get(`/api/intent/v1/sessions/${id}`)).body.session.status,
-    ).toBe('applying');
-    // ...after it, B resumes it.
-    await new Promise(r => setTimeout(r, 2500));
-    await schedulerB.trigger('intent-operation-recovery');
-    const done = await waitForStatus(b.server, id, ['active', 'failed']);
-    expect(done.session.status).toBe('active');
-    const statuses = done.operations.map((o: any) => o.status).sort();
-    expect(statuses).toEqual(['aborted', 'succeeded']);
-    const counts = await b.api().get('/api/intent/v1/simulated/counts');
-    expect(counts.body.aws_instance).toEqual({ existing: 1, created: 1 });
-    await b.stop();
-    await a.stop().catch(() => {}); // its database is gone
     await knexB.destroy();
   });
 

@@ -21,6 +21,17 @@ import {
  * a generic message, its detail logged. Every integer parameter is bounded.
  */
 
+/** The `{id}` path parameter of every session route. */
+const sessionIdParameter = {
+  $ref: '#/components/parameters/sessionId',
+} as const;
+
+/**
+ * What every operation answers when it fails (400, 403, 404, 409, 428 ...):
+ * the `Error` body with a message a person can act on.
+ */
+const errorResponse = { $ref: '#/components/responses/Error' } as const;
+
 export const spec = {
   openapi: '3.1.0',
   info: {
@@ -119,15 +130,32 @@ export const spec = {
         },
         responses: {
           '200': jsonObjectResponse('The plan preview'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
     '/v1/sessions': {
       get: {
         operationId: 'ListSessions',
-        description: 'Sessions the caller may see, newest first.',
+        description:
+          "Sessions the caller may see, newest first, each with the cost of what it runs (`hourlyCostUsd`, `monthlyCostUsd`) and whether it drifted; for a user, `runRate` sums the monthly cost of their live sessions and their teams'.",
         parameters: [
+          {
+            name: 'scope',
+            in: 'query',
+            required: false,
+            description:
+              "Whose sessions: `mine` (the caller's), `team` (those of the caller's groups), `all` (everything the caller may read; the default)",
+            schema: { type: 'string', enum: ['mine', 'team', 'all'] },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description:
+              'Case-insensitive text in the title, id, owner, team or intent',
+            schema: { type: 'string', maxLength: 200 },
+          },
           {
             name: 'owner',
             in: 'query',
@@ -138,9 +166,12 @@ export const spec = {
             name: 'status',
             in: 'query',
             required: false,
+            description:
+              'One status, or `live` for every status that has not ended',
             schema: {
               type: 'string',
               enum: [
+                'live',
                 'draft',
                 'planned',
                 'applying',
@@ -157,8 +188,8 @@ export const spec = {
           { $ref: '#/components/parameters/offset' },
         ],
         responses: {
-          '200': jsonObjectResponse('`{ items, totalCount }`'),
-          default: { $ref: '#/components/responses/Error' },
+          '200': jsonObjectResponse('`{ items, totalCount, runRate? }`'),
+          default: errorResponse,
         },
       },
       post: {
@@ -183,17 +214,17 @@ export const spec = {
         },
         responses: {
           '201': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
     '/v1/sessions/{id}': {
       get: {
         operationId: 'GetSession',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         responses: {
           '200': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -202,7 +233,7 @@ export const spec = {
         operationId: 'CreateRevision',
         description:
           'A follow-up intent: plans the next revision against the latest one.',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         requestBody: {
           required: true,
           content: {
@@ -218,7 +249,7 @@ export const spec = {
         },
         responses: {
           '201': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -228,7 +259,7 @@ export const spec = {
         description:
           'An approver approves or rejects a revision that policy sent for approval. Requesters cannot approve their own; approvers must be members of the group the policy names; the decision binds to the plan hash and expires.',
         parameters: [
-          { $ref: '#/components/parameters/sessionId' },
+          sessionIdParameter,
           {
             name: 'seq',
             in: 'path',
@@ -257,7 +288,7 @@ export const spec = {
         },
         responses: {
           '200': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -266,7 +297,7 @@ export const spec = {
         operationId: 'ApplySession',
         description:
           'Applies the latest revision. `planHash` must be the one the caller reviewed (409 otherwise); deletes and replaces need `confirm: true` (428 otherwise).',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         requestBody: {
           required: true,
           content: {
@@ -285,7 +316,7 @@ export const spec = {
         },
         responses: {
           '202': { $ref: '#/components/responses/Operation' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -294,7 +325,7 @@ export const spec = {
         operationId: 'DestroySession',
         description:
           'Destroys every resource of the session, in reverse dependency order. Needs `confirm: true` (428 otherwise).',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         requestBody: {
           required: false,
           content: {
@@ -309,7 +340,7 @@ export const spec = {
         },
         responses: {
           '202': { $ref: '#/components/responses/Operation' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -317,7 +348,7 @@ export const spec = {
       post: {
         operationId: 'ExtendSession',
         description: 'Moves the expiry later, within the maximum lifetime.',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         requestBody: {
           required: true,
           content: {
@@ -341,7 +372,7 @@ export const spec = {
         },
         responses: {
           '200': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -351,7 +382,7 @@ export const spec = {
         description:
           "Stops, starts or reboots an instance of an applied (active) session, holding the session's lock (409 naming the holder while an operation runs), and answers once the instance reached the state the action leads to. 501 when the session's cloud has no instance actions.",
         parameters: [
-          { $ref: '#/components/parameters/sessionId' },
+          sessionIdParameter,
           {
             name: 'address',
             in: 'path',
@@ -378,7 +409,7 @@ export const spec = {
         },
         responses: {
           '200': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -387,7 +418,7 @@ export const spec = {
         operationId: 'PromoteSession',
         description:
           'Marks an applied session as promoted to a catalog component (owner or admin): final, no expiry.',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         requestBody: {
           required: true,
           content: {
@@ -399,8 +430,7 @@ export const spec = {
                     type: 'string',
                     minLength: 1,
                     maxLength: 2000,
-                    description:
-                      'Where the Terraform repository was published',
+                    description: 'Where the Terraform repository was published',
                   },
                   entityRef: {
                     type: 'string',
@@ -418,7 +448,7 @@ export const spec = {
         },
         responses: {
           '200': { $ref: '#/components/responses/Session' },
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -427,22 +457,22 @@ export const spec = {
         operationId: 'CheckSessionDrift',
         description:
           "Describes the session's resources now and compares them with what was last applied, field by field; stores and returns the drift report (owner notified once per new drift).",
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         responses: {
           '200': jsonObjectResponse('The DriftReport'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
     '/v1/sessions/{id}/drift': {
       get: {
         operationId: 'GetSessionDrift',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         responses: {
           '200': jsonObjectResponse(
             '`{ report }`: the latest DriftReport, null before the first check',
           ),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -450,11 +480,11 @@ export const spec = {
       post: {
         operationId: 'RevertSessionDrift',
         description:
-          'Sets the drifted fields back to the last applied revision (an apply operation under the session lock). 409 when the session is not active, is locked or has no changed resource.',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+          'Applies the last applied revision again (an apply operation under the session lock): recreates resources deleted outside the portal and sets changed fields back; unmanaged resources are left alone. Answers `{ operationId, changes, leftAlone }`. 409 when the session is not active, is locked, has no changed or missing resource, or the drift report is older than its resources.',
+        parameters: [sessionIdParameter],
         responses: {
           '202': jsonObjectResponse('`{ operationId }`'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -462,11 +492,35 @@ export const spec = {
       post: {
         operationId: 'AcceptSessionDrift',
         description:
-          'A new revision adopting the observed values, checked by policy: 409 when policy denies it (nothing stored); stored as proposed when it needs approval (`operationId` null); else applied at once.',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+          'A new revision adopting the observed values (a deleted resource leaves the plan), checked by policy: 409 when policy denies it (nothing stored), when a resource still in the cloud refers to a deleted one, or when every resource was deleted; stored as proposed when it needs approval (`operationId` null); else applied at once.',
+        parameters: [sessionIdParameter],
         responses: {
           '202': jsonObjectResponse('`{ details, operationId }`'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
+        },
+      },
+    },
+    '/v1/sessions/{id}/expiry': {
+      get: {
+        operationId: 'GetExpiryState',
+        description:
+          'The expiry state of the session: exemption, expiry destroy attempts and, when the policy has an idle rule, its idle state (`idle`: last activity, warning, destroy time).',
+        parameters: [sessionIdParameter],
+        responses: {
+          '200': jsonObjectResponse('`SessionExpiryState`'),
+          default: errorResponse,
+        },
+      },
+    },
+    '/v1/sessions/{id}/keep': {
+      post: {
+        operationId: 'KeepSession',
+        description:
+          'Says an active session is still needed: starts its idle clock again (audited `idle-keep`). Same permission as extend; 409 naming the status when the session is not active.',
+        parameters: [sessionIdParameter],
+        responses: {
+          '200': jsonObjectResponse('`SessionExpiryState`'),
+          default: errorResponse,
         },
       },
     },
@@ -475,7 +529,7 @@ export const spec = {
         operationId: 'SetExpiryExemption',
         description:
           'Admins only: exempts the session from expiry (`exempt: true`) or ends the exemption.',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         requestBody: {
           required: true,
           content: {
@@ -491,7 +545,7 @@ export const spec = {
         },
         responses: {
           '200': jsonObjectResponse('The expiry state'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -502,7 +556,7 @@ export const spec = {
           'Admins only: cloud resources tagged `intent:session` whose session is missing, destroyed or expired, with their hourly cost.',
         responses: {
           '200': jsonObjectResponse('`{ items }`'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -531,7 +585,7 @@ export const spec = {
         },
         responses: {
           '200': jsonObjectResponse('The orphan that was deleted'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -539,13 +593,13 @@ export const spec = {
       get: {
         operationId: 'GetSessionAudit',
         parameters: [
-          { $ref: '#/components/parameters/sessionId' },
+          sessionIdParameter,
           { $ref: '#/components/parameters/limit' },
           { $ref: '#/components/parameters/before' },
         ],
         responses: {
           '200': jsonObjectResponse('`{ items }`, newest first'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -554,12 +608,12 @@ export const spec = {
         operationId: 'ForceReleaseLock',
         description:
           'Admins only: drops the session lock whoever holds it (audited).',
-        parameters: [{ $ref: '#/components/parameters/sessionId' }],
+        parameters: [sessionIdParameter],
         responses: {
           '200': jsonObjectResponse(
             '`{ released, abortedOperationId }`: the lock that was dropped (null when nothing was held) and the operation it stopped',
           ),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -576,7 +630,7 @@ export const spec = {
         ],
         responses: {
           '200': jsonObjectResponse('The operation with its step log'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -585,10 +639,12 @@ export const spec = {
       get: {
         operationId: 'GetPolicyBaseline',
         description:
-          'The built-in baseline guardrails in force (app-config `intent.policy.baseline` over the defaults).',
+          'The built-in guardrails in force: the baseline (app-config `intent.policy.baseline` over the defaults) and the idle rule (`intent.policy.idle`, null when off).',
         responses: {
-          '200': jsonObjectResponse('`BaselineConfig`: rule levels and limits'),
-          default: { $ref: '#/components/responses/Error' },
+          '200': jsonObjectResponse(
+            '`PolicyBaseline`: rule levels and limits, and `idle`',
+          ),
+          default: errorResponse,
         },
       },
     },
@@ -616,7 +672,7 @@ export const spec = {
           '200': jsonObjectResponse(
             '`{ policy, evaluatedAt, sessions, counts, truncated }`: per session the verdict of this policy and its findings',
           ),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },
@@ -631,7 +687,7 @@ export const spec = {
         ],
         responses: {
           '200': jsonObjectResponse('`{ items }`, newest first'),
-          default: { $ref: '#/components/responses/Error' },
+          default: errorResponse,
         },
       },
     },

@@ -308,6 +308,38 @@ describe('OperationRunner', () => {
     });
   });
 
+  it('deletes a named bucket before creating its replacement', async () => {
+    const named = planResourceSchema.parse({
+      type: 'aws_s3_bucket',
+      name: 'assets',
+      bucketName: 'team-assets-1',
+    });
+    const { runner, plan, calls, saved } = setUp(async options =>
+      options.change.action === 'delete'
+        ? undefined
+        : state(named, 'team-assets-1', 'available'),
+    );
+    const remove = step('delete', 'replace', named);
+    const create = {
+      ...step('create', 'replace', named),
+      dependsOn: [remove.id],
+    };
+    await runner.run(
+      plan([remove, create], [row(named, { cloudId: 'team-assets-old' })]),
+    );
+    expect(
+      calls.map(c =>
+        c.change.action === 'delete'
+          ? `delete ${(c.change as { cloudId: string }).cloudId}`
+          : c.change.action,
+      ),
+    ).toEqual(['delete team-assets-old', 'create']);
+    expect(saved).toEqual([
+      { cloudId: null, status: 'deleted', region: null },
+      { cloudId: 'team-assets-1', status: 'available', region: 'eu-west-1' },
+    ]);
+  });
+
   it('aborts cloud calls in flight when the lock is lost', async () => {
     let signal: AbortSignal | undefined;
     const { runner, plan } = setUp(

@@ -66,6 +66,12 @@ export interface OperationPlan {
   planTags: Record<string, string>;
   /** The revision whose plan is applied (client tokens derive from it); null for a destroy. */
   revisionSeq: number | null;
+  /**
+   * The revision was applied before and is applied again (a drift revert):
+   * its creates take the place of resources it made then, which the cloud
+   * would return for the revision's own client token, deleted or not.
+   */
+  reapplies?: boolean;
   steps: ApplyStep[];
   /** The session's resource rows when the operation starts. */
   resources: SessionResource[];
@@ -325,9 +331,14 @@ export class OperationRunner {
         step.change.action === 'replace'
           ? row?.replacedCloudId ?? row?.cloudId ?? null
           : null;
+      // Applied again, a create's token also names the cloud id it takes
+      // the place of: new for each recreate, the same on every retry.
+      const supersedes = plan.reapplies
+        ? replacedCloudId ?? row?.cloudId
+        : undefined;
       const token = clientToken(
         plan.sessionId,
-        step.address,
+        supersedes ? `${step.address}/${supersedes}` : step.address,
         plan.revisionSeq ?? 0,
       );
       const record = (s: CloudResourceState) =>
@@ -395,7 +406,16 @@ export class OperationRunner {
     // delete: the whole resource, or the old half of a replace, in the
     // region it was created in
     const isReplace = step.change.action === 'replace';
-    const target = isReplace ? row?.replacedCloudId : row?.cloudId;
+    // A replace that must free its name first (a named bucket) deletes the
+    // old resource before the new one is created: the row still holds its id.
+    const deletesFirst =
+      isReplace &&
+      plan.steps.some(
+        s => s.address === step.address && s.dependsOn.includes(step.id),
+      );
+    const target = isReplace
+      ? row?.replacedCloudId ?? (deletesFirst ? row?.cloudId : null)
+      : row?.cloudId;
     if (target) {
       await this.call(plan, step, run, signal =>
         provider.apply({
@@ -409,7 +429,16 @@ export class OperationRunner {
     }
     if (isReplace) {
       if (row) {
-        await save({ ...row, replacedCloudId: null });
+        await save(
+          deletesFirst && !row.replacedCloudId
+            ? {
+                ...row,
+                cloudId: null,
+                replacedCloudId: null,
+                status: 'deleted',
+              }
+            : { ...row, replacedCloudId: null },
+        );
       }
     } else {
       await fence();

@@ -17,7 +17,6 @@ import {
   PLAN_FORMAT_VERSION,
   Session,
   SessionDetails,
-  SessionLock,
   SessionStatus,
   statesLeadingTo,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
@@ -25,17 +24,18 @@ import type {
   CloudProvider,
   IntentPlanner,
 } from '@intent-sandboxes/backstage-plugin-intent-node';
-import { randomUUID } from 'node:crypto';
 import { LockStore, SessionStore } from '../database';
 import { ApprovalRequest, Approvals } from './approvals';
-import { SessionLockedError, SessionStateError } from './errors';
+import { SessionStateError } from './errors';
 import { Guardrails } from './guardrails';
 import { assertImagesPinned } from './imagePinning';
-import { InstanceActions, sessionConnections } from './instanceActions';
+import { InstanceActions } from './instanceActions';
 import { Membership, resolveTeam } from './membership';
 import { OperationLauncher } from './operationLauncher';
 import { OperationSettings } from './OperationRunner';
+import { Promotions } from './promotion';
 import { RevisionPlanner } from './revisionPlanning';
+import { SessionLocks } from './sessionLocks';
 import {
   assertCanDestroy,
   assertCanFollowUp,
@@ -46,7 +46,6 @@ import {
   Actor,
   appliedPlan,
   appliedRegion,
-  assertUnlocked,
   latest,
   LifetimeSettings,
   newLifetimeHours,
@@ -69,6 +68,8 @@ export class SessionService {
   private readonly approvals: Approvals;
   private readonly operations: OperationLauncher;
   private readonly instances: InstanceActions;
+  private readonly promotions: Promotions;
+  private readonly locks: SessionLocks;
 
   constructor(
     private readonly options: {
@@ -101,6 +102,8 @@ export class SessionService {
       ...options,
       providerOf: session => this.providerOf(session),
     });
+    this.promotions = new Promotions(options);
+    this.locks = new SessionLocks(options);
   }
 
   /**
@@ -231,7 +234,7 @@ export class SessionService {
     // Stored holding the session's lock, as operations start: a follow-up
     // never lands while an apply or destroy starts or runs (409 naming the
     // operation), and an apply that starts after it sees it (409 there).
-    const seq = await this.holdingLock(session.id, input.actor, async () => {
+    const seq = await this.locks.holding(session.id, input.actor, async () => {
       const fresh = await store.getSession({ id: session.id });
       assertCanFollowUp({ ...fresh, lock: null }); // the lock is ours
       const planned = latest(details.revisions).seq;
@@ -329,7 +332,7 @@ export class SessionService {
     const provider = this.providerOf(details.session);
     assertCanDestroy(details, input.confirm);
     if (details.session.status === 'applying') {
-      details = await this.endInterruptedApply(details, input.actor);
+      details = await this.locks.endInterruptedApply(details, input.actor);
     }
     const { session } = details;
     const final = input.reason === 'expired' ? 'expired' : 'destroyed';
@@ -363,101 +366,17 @@ export class SessionService {
   }
 
   /**
-   * Runs `fn` holding the session's lock for a moment (not an operation);
-   * 409 naming the holder when an operation holds it.
-   */
-  private async holdingLock<T>(
-    sessionId: string,
-    actor: Actor,
-    fn: () => Promise<T>,
-  ): Promise<T> {
-    const { locks, operations } = this.options;
-    const key = `session:${sessionId}`;
-    const operationId = randomUUID();
-    const lock = await locks.acquire({
-      key,
-      operationId,
-      holder: actor.userEntityRef,
-      leaseMillis: operations.leaseMillis,
-    });
-    if (!lock.acquired) {
-      throw new SessionLockedError(sessionId, lock.holder);
-    }
-    try {
-      return await fn();
-    } finally {
-      await locks.release({ key, operationId });
-    }
-  }
-
-  /**
-   * An `applying` session no live operation holds (its holder crashed and
-   * the lease ran out) is ended `failed`, its revision too, so it can be
-   * destroyed: clean-up never waits for a resume that policy may refuse.
-   */
-  private async endInterruptedApply(
-    details: SessionDetails,
-    actor: Actor,
-  ): Promise<SessionDetails> {
-    const { store } = this.options;
-    const { session } = details;
-    const interrupted = details.operations.find(
-      o => o.kind === 'apply' && o.status === 'running',
-    );
-    await this.holdingLock(session.id, actor, async () => {
-      const ended = await store.transition({
-        id: session.id,
-        from: ['applying'],
-        to: 'failed',
-        revision:
-          interrupted?.revisionSeq !== undefined &&
-          interrupted?.revisionSeq !== null
-            ? { seq: interrupted.revisionSeq, status: 'failed' }
-            : undefined,
-        audit: {
-          actor: actor.userEntityRef,
-          action: 'apply-failed',
-          revisionSeq: interrupted?.revisionSeq ?? undefined,
-          details: {
-            operationId: interrupted?.id ?? null,
-            reason:
-              'interrupted: no live operation held the lock; ended to destroy the session',
-          },
-        },
-      });
-      if (!ended) {
-        const current = await store.getSession({ id: session.id });
-        assertCanDestroy({ ...current, lock: null }, true); // ours
-      }
-    });
-    return store.getSession({ id: session.id });
-  }
-
-  /**
    * The session's details with how to reach its live instances and whether
-   * its cloud can stop, start and reboot them.
+   * its cloud can stop, start and reboot them (see `instanceActions.ts`).
    */
   withConnections(details: SessionDetails): SessionDetails {
-    let instanceActions = false;
-    try {
-      instanceActions = !!this.providerOf(details.session).instanceAction;
-    } catch {
-      // The session's cloud is not installed: nothing can act on it.
-    }
-    return {
-      ...details,
-      connections: sessionConnections(details),
-      instanceActions,
-    };
+    return this.instances.withConnections(details);
   }
 
   /** Stops, starts or reboots an instance of an applied session (see `instanceActions.ts`). */
-  async instanceAction(input: {
-    id: string;
-    address: string;
-    action: unknown;
-    actor: Actor;
-  }): Promise<SessionDetails> {
+  async instanceAction(
+    input: Parameters<InstanceActions['run']>[0],
+  ): Promise<SessionDetails> {
     return this.instances.run(input);
   }
 
@@ -494,48 +413,11 @@ export class SessionService {
     return store.getSession({ id: session.id });
   }
 
-  /**
-   * Marks an applied session as promoted to a catalog component (its
-   * resources now belong to a Terraform repository): final, and with no
-   * expiry, so the reaper leaves the resources alone.
-   */
-  async promote(input: {
-    id: string;
-    repositoryUrl: string;
-    entityRef: string;
-    actor: Actor;
-  }) {
-    const { store } = this.options;
-    const details = await store.getSession({ id: input.id });
-    const { session } = details;
-    if (session.status !== 'active') {
-      throw new ConflictError(
-        `Session ${session.id} is ${session.status}; only an applied (active) session can be promoted`,
-      );
-    }
-    assertUnlocked(details);
-    const changed = await store.transition({
-      id: session.id,
-      from: ['active'],
-      to: 'promoted',
-      expiresAt: null,
-      promotedTo: input.entityRef,
-      audit: {
-        actor: input.actor.userEntityRef,
-        action: 'session-promote',
-        details: {
-          repositoryUrl: input.repositoryUrl,
-          entityRef: input.entityRef,
-        },
-      },
-    });
-    if (!changed) {
-      throw new ConflictError(
-        `Session ${session.id} changed meanwhile; try again`,
-      );
-    }
-    this.options.onChange?.(session.id);
-    return store.getSession({ id: session.id });
+  /** Marks an applied session as promoted (see `promotion.ts`). */
+  async promote(
+    input: Parameters<Promotions['promote']>[0],
+  ): Promise<SessionDetails> {
+    return this.promotions.promote(input);
   }
 
   /** An approver approves or rejects the latest revision. */
@@ -545,26 +427,11 @@ export class SessionService {
     return this.options.store.getSession({ id: input.id });
   }
 
-  /**
-   * Drops a session's lock whoever holds it (admins only; audited when there
-   * was one). The operation that held it is `aborted` and stops before its
-   * next cloud call (fencing); the session it was applying or destroying is
-   * `failed`, to retry or destroy. `abortedOperationId` names it.
-   */
-  async forceReleaseLock(input: { id: string; actor: Actor }): Promise<{
-    released: SessionLock | null;
-    abortedOperationId?: string;
-  }> {
-    const { store, locks } = this.options;
-    await store.getSession({ id: input.id });
-    const released = await locks.forceRelease({
-      key: `session:${input.id}`,
-      audit: { sessionId: input.id, actor: input.actor.userEntityRef },
-    });
-    this.options.onChange?.(input.id);
-    return released
-      ? { released, abortedOperationId: released.operationId }
-      : { released: null };
+  /** Drops a session's lock whoever holds it (see `sessionLocks.ts`). */
+  async forceReleaseLock(
+    input: Parameters<SessionLocks['forceRelease']>[0],
+  ): ReturnType<SessionLocks['forceRelease']> {
+    return this.locks.forceRelease(input);
   }
 
   /** Resolves when every operation started so far has finished. */

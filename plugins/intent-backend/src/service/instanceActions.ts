@@ -185,6 +185,25 @@ export class InstanceActions {
     },
   ) {}
 
+  /**
+   * The session's details with how to reach its live instances and whether
+   * its cloud can stop, start and reboot them.
+   */
+  withConnections(details: SessionDetails): SessionDetails {
+    let instanceActions = false;
+    try {
+      instanceActions = !!this.options.providerOf(details.session)
+        .instanceAction;
+    } catch {
+      // The session's cloud is not installed: nothing can act on it.
+    }
+    return {
+      ...details,
+      connections: sessionConnections(details),
+      instanceActions,
+    };
+  }
+
   async run(input: {
     id: string;
     address: string;

@@ -24,6 +24,8 @@ export interface OperationRequest {
   kind: 'apply' | 'destroy';
   to: SessionStatus;
   revisionSeq: number | null;
+  /** The revision was applied before (a drift revert): see `OperationPlan.reapplies`. */
+  reapplies?: boolean;
   /** The region new resources are created in. */
   region: string;
   planTags: Record<string, string>;
@@ -153,6 +155,7 @@ export class OperationLauncher {
         planTags: input.planTags,
         existing: input.existing,
         revisionSeq: input.revisionSeq,
+        reapplies: input.reapplies,
         steps: input.steps,
         resources: fresh.resources,
         generation,

@@ -247,9 +247,10 @@ describe('POST /v1/policies/what-if', () => {
         request(server).post('/api/intent/v1/policies/what-if').send(body);
       const refused = async (body: object, status: number, message: string) => {
         const res = await whatIf(body);
-        expect({ status: res.status, message: res.body.error?.message }).toEqual(
-          { status, message },
-        );
+        expect({
+          status: res.status,
+          message: res.body.error?.message,
+        }).toEqual({ status, message });
       };
 
       await refused(
@@ -324,6 +325,7 @@ describe('GET /v1/policies/baseline', () => {
           ...testConfig.intent,
           policy: {
             baseline: { maxTtlHours: 24, rules: { 'no-public-ip': 'deny' } },
+            idle: { warnAfterHours: 12, destroyAfterHours: 36 },
           },
         },
       },
@@ -334,23 +336,38 @@ describe('GET /v1/policies/baseline', () => {
     expect(res.body.maxInstances).toBe(5);
     expect(res.body.rules['no-public-ip']).toBe('deny');
     expect(res.body.rules['imdsv2-required']).toBe('deny');
+    expect(res.body.idle).toEqual({
+      warnAfterHours: 12,
+      destroyAfterHours: 36,
+    });
+    await stop();
+  });
+
+  it('answers idle null when the policy has no idle rule', async () => {
+    const { server, stop } = await startIntentBackend(databases, 'SQLITE_3');
+    const res = await request(server).get('/api/intent/v1/policies/baseline');
+    expect(res.status).toBe(200);
+    expect(res.body.idle).toBeNull();
     await stop();
   });
 });
 
 describe('revisionToJudge', () => {
-  const rev = (seq: number, status: string) => ({ seq, status }) as any;
+  const rev = (seq: number, status: string) => ({ seq, status } as any);
 
   it('takes the latest pending revision, else the latest applied one', () => {
     expect(revisionToJudge([rev(1, 'applied'), rev(2, 'proposed')])?.seq).toBe(
       2,
     );
+    expect(revisionToJudge([rev(1, 'applied'), rev(2, 'rejected')])?.seq).toBe(
+      1,
+    );
     expect(
-      revisionToJudge([rev(1, 'applied'), rev(2, 'rejected')])?.seq,
-    ).toBe(1);
-    expect(
-      revisionToJudge([rev(1, 'applied'), rev(2, 'superseded'), rev(3, 'approved')])
-        ?.seq,
+      revisionToJudge([
+        rev(1, 'applied'),
+        rev(2, 'superseded'),
+        rev(3, 'approved'),
+      ])?.seq,
     ).toBe(3);
     expect(revisionToJudge([rev(1, 'rejected')])).toBeUndefined();
   });

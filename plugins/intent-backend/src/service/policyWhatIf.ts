@@ -12,9 +12,12 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BaselineConfig,
   estimateCost,
+  IdleRuleHours,
+  PolicyBaseline,
   INTENT_POLICY_KIND,
-  PolicyFinding,
   PolicyVerdict,
+  PolicyWhatIfResult,
+  PolicyWhatIfSession,
   readBaselineConfig,
   Revision,
   RevisionStatus,
@@ -35,6 +38,7 @@ import {
 import type { SessionStore } from '../database';
 import type { SessionQuery } from '../permissions';
 import type { Membership } from './membership';
+import { IdleRule, readIdleRule } from '../lifecycle/settings';
 import { LifetimeSettings, lifetimeHours } from './sessionState';
 
 /** Sessions that can still be applied or run: what a policy change can hit. */
@@ -51,38 +55,6 @@ const PENDING: readonly RevisionStatus[] = ['proposed', 'approved', 'failed'];
 
 /** The most sessions one what-if looks at; beyond, `truncated` says so. */
 export const WHAT_IF_SESSION_LIMIT = 500;
-
-/** How one live session fares under the policy. @internal */
-export interface PolicyWhatIfSession {
-  sessionId: string;
-  title: string;
-  owner: string;
-  team: string | null;
-  status: SessionStatus;
-  /** The revision judged: the latest pending one, else the latest applied. */
-  revisionSeq: number;
-  revisionStatus: RevisionStatus;
-  /** Whether the policy's `appliesTo` covers the session (its team, owner's groups, owner or region). */
-  covered: boolean;
-  /** The verdict of this policy alone (its rules and baseline tightenings). */
-  verdict: PolicyVerdict;
-  /** The verdict stored with the revision, under the guardrails of its planning. */
-  currentVerdict: PolicyVerdict;
-  /** This policy's findings, the strictest first. */
-  findings: PolicyFinding[];
-}
-
-/** The answer of `POST /v1/policies/what-if`. @internal */
-export interface PolicyWhatIfResult {
-  /** The policy's entity ref, e.g. `intentpolicy:default/platform-guardrails`. */
-  policy: string;
-  evaluatedAt: string;
-  /** Every live session the caller may read, the most affected first. */
-  sessions: PolicyWhatIfSession[];
-  counts: Record<PolicyVerdict, number>;
-  /** True when there were more live sessions than {@link WHAT_IF_SESSION_LIMIT}. */
-  truncated: boolean;
-}
 
 /**
  * The revision a policy change would hit: the latest that may still be
@@ -253,6 +225,7 @@ export class PolicyWhatIf {
       baseline: readBaselineConfig(
         options.config.getOptional('intent.policy.baseline') ?? {},
       ),
+      idle: idleRuleHours(readIdleRule(options.config)),
     });
   }
 
@@ -263,12 +236,18 @@ export class PolicyWhatIf {
       membership: Membership;
       lifetime: LifetimeSettings;
       baseline: BaselineConfig;
+      idle?: IdleRuleHours | null;
     },
   ) {}
 
   /** The built-in baseline in force (app-config over the defaults). */
   get baseline(): BaselineConfig {
     return this.options.baseline;
+  }
+
+  /** The baseline and the idle rule: what the Policies page shows. */
+  get guardrails(): PolicyBaseline {
+    return { ...this.options.baseline, idle: this.options.idle ?? null };
   }
 
   async run(input: {
@@ -364,4 +343,15 @@ export class PolicyWhatIf {
     }
     return { sessions, truncated };
   }
+}
+
+const HOUR = 3_600_000;
+
+function idleRuleHours(rule: IdleRule | null): IdleRuleHours | null {
+  return rule
+    ? {
+        warnAfterHours: rule.warnAfterMillis / HOUR,
+        destroyAfterHours: rule.destroyAfterMillis / HOUR,
+      }
+    : null;
 }

@@ -3,18 +3,13 @@
 
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   intentAdminPermission,
   intentSessionApplyPermission,
@@ -23,7 +18,6 @@ import {
   intentSessionDestroyPermission,
   intentSessionReadPermission,
   Session,
-  SessionStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import {
   createConditionAuthorizer,
@@ -31,19 +25,22 @@ import {
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
 import type { IntentAdminRouteContext } from '@intent-sandboxes/backstage-plugin-intent-node';
-import express, { Request as ExpressRequest } from 'express';
+import express from 'express';
 import { SessionStore } from '../database';
 import { SessionQuery } from '../permissions';
 import { spec } from '../schema/openapi';
-import { Actor, SessionService } from './SessionService';
+import { SessionService } from './SessionService';
 import { BODY_LIMIT_BYTES, jsonBody, refuseUnexpectedBody } from './bodyLimit';
 import { hideDatabaseErrors } from './databaseErrors';
+import { addInstanceRoutes } from './instanceRoutes';
+import { addPolicyRoutes } from './policyRoutes';
+import { addPromoteRoutes } from './promoteRoutes';
+import { createRouteContext } from './routeContext';
 import type { PolicyWhatIf } from './policyWhatIf';
 import { checkTextInput } from './textInput';
+import { listSessionPage, sessionListFilter, viewerOf } from './sessionList';
 import type { LifecycleService } from '../lifecycle';
 import { addLifecycleRoutes, withAccruedCost } from '../lifecycle/routes';
-
-type Request = ExpressRequest<any, any, any, any>;
 
 /** The auditor service takes string metadata. */
 function auditorMeta(details: Record<string, unknown>): Record<string, string> {
@@ -58,6 +55,8 @@ function auditorMeta(details: Record<string, unknown>): Record<string, string> {
 /** @internal */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  /** The caller's teams (ownership refs) for the list's `scope=team`. */
+  userInfo: UserInfoService;
   permissions: PermissionsService;
   /** The session rules (IS_OWNER), from `permissionsRegistry.getPermissionRuleset`. */
   sessionRuleset: PermissionRuleset<Session, SessionQuery>;
@@ -85,68 +84,14 @@ export async function createRouter(
     options.sessionRuleset as PermissionRuleset<Session>,
   );
 
-  const userCredentials = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
-
-  const actorOf = (
-    req: Request,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-  ): Actor => ({
-    userEntityRef: credentials.principal.userEntityRef,
-    clientIp: req.ip,
+  const routeContext = createRouteContext({
+    httpAuth,
+    permissions,
+    auditor,
+    store,
   });
-
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission | ResourcePermission<'intent-session'>,
-    sessionId?: string,
-  ) {
-    const [decision] = await permissions.authorize(
-      [
-        permission.type === 'resource'
-          ? { permission, resourceRef: sessionId! }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You are not allowed to ${permission.name}${
-          sessionId ? ` on session ${sessionId}` : ''
-        }`,
-      );
-    }
-  }
-
-  /** 404 before 403: an unknown session is not a permission problem. */
-  async function requireSession(id: string) {
-    if (!(await store.findSession({ id }))) {
-      throw new NotFoundError(`No session with id ${id}`);
-    }
-  }
-
-  /** Runs a change and reports it to the auditor service, failed or not. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: Record<string, string>,
-    fn: () => Promise<T>,
-  ) {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const { userCredentials, actorOf, authorize, requireSession, audited } =
+    routeContext;
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -176,6 +121,8 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const viewer = await viewerOf(options.userInfo, credentials);
+    const filter = sessionListFilter(req.query, viewer);
     const [decision] = await permissions.authorizeConditional(
       [{ permission: intentSessionReadPermission }],
       { credentials },
@@ -184,9 +131,10 @@ export async function createRouter(
       res.json({ items: [], totalCount: 0 });
       return;
     }
-    const page = await store.listSessions({
-      owner: req.query.owner,
-      status: req.query.status as SessionStatus | undefined,
+    const page = await listSessionPage({
+      store,
+      filter,
+      viewer,
       criteria:
         decision.result === AuthorizeResult.CONDITIONAL
           ? toSessionQuery(decision.conditions)
@@ -349,60 +297,6 @@ export async function createRouter(
     res.json(details);
   });
 
-  router.post(
-    '/v1/sessions/:id/instances/:address/actions',
-    async (req, res) => {
-      const credentials = await userCredentials(req);
-      await requireSession(req.params.id);
-      await authorize(credentials, intentSessionApplyPermission, req.params.id);
-      const details = await audited(
-        req,
-        'instance-action',
-        {
-          sessionId: req.params.id,
-          address: req.params.address,
-          action: req.body.action,
-        },
-        () =>
-          sessions.instanceAction({
-            id: req.params.id,
-            address: req.params.address,
-            action: req.body.action,
-            actor: actorOf(req, credentials),
-          }),
-      );
-      res.json(sessions.withConnections(details));
-    },
-  );
-
-  router.post('/v1/sessions/:id/promote', async (req, res) => {
-    const credentials = await userCredentials(req);
-    const session = await store.findSession({ id: req.params.id });
-    if (!session) {
-      throw new NotFoundError(`No session with id ${req.params.id}`);
-    }
-    if (session.owner !== credentials.principal.userEntityRef) {
-      await authorize(credentials, intentAdminPermission);
-    }
-    const details = await audited(
-      req,
-      'session-promote',
-      {
-        sessionId: req.params.id,
-        repositoryUrl: req.body.repositoryUrl,
-        entityRef: req.body.entityRef,
-      },
-      () =>
-        sessions.promote({
-          id: req.params.id,
-          repositoryUrl: req.body.repositoryUrl,
-          entityRef: req.body.entityRef,
-          actor: actorOf(req, credentials),
-        }),
-    );
-    res.json(details);
-  });
-
   router.get('/v1/sessions/:id/audit', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -458,46 +352,19 @@ export async function createRouter(
     });
   });
 
-  router.get('/v1/policies/baseline', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    if (!options.policyWhatIf) {
-      throw new NotFoundError('Policy reading is not set up in this backend');
-    }
-    res.json(options.policyWhatIf.baseline);
+  addInstanceRoutes(router, { ...routeContext, sessions });
+  addPromoteRoutes(router, { ...routeContext, sessions, store });
+  addPolicyRoutes(router, {
+    ...routeContext,
+    httpAuth,
+    permissions,
+    toSessionQuery,
+    policyWhatIf: options.policyWhatIf,
   });
-
-  // Read-only: judges the sessions the caller may read, changes nothing.
-  router.post('/v1/policies/what-if', async (req, res) => {
-    const credentials = await userCredentials(req);
-    if (!options.policyWhatIf) {
-      throw new NotFoundError('Policy what-if is not set up in this backend');
-    }
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: intentSessionReadPermission }],
-      { credentials },
-    );
-    let readable: Parameters<PolicyWhatIf['run']>[0]['readable'] = 'all';
-    if (decision.result === AuthorizeResult.DENY) {
-      readable = 'none';
-    } else if (decision.result === AuthorizeResult.CONDITIONAL) {
-      readable = toSessionQuery(decision.conditions);
-    }
-    const result = await options.policyWhatIf.run({
-      body: req.body,
-      credentials,
-      readable,
-    });
-    res.json(result);
-  });
-
   if (options.lifecycle) {
     addLifecycleRoutes(router, {
+      ...routeContext,
       lifecycle: options.lifecycle,
-      userCredentials,
-      authorize,
-      requireSession,
-      audited,
-      actorOf,
     });
   }
 

@@ -3,7 +3,12 @@
 
 import type { CostEstimate } from '../cost';
 import type { PlanDiff } from '../diff';
-import type { PolicyEvaluation } from '../policy';
+import type {
+  BaselineConfig,
+  PolicyEvaluation,
+  PolicyFinding,
+  PolicyVerdict,
+} from '../policy';
 import type { Plan, PlanAssumption } from '../plan';
 import type { InstanceConnection } from '../session/connection';
 
@@ -39,6 +44,38 @@ export interface Session {
    * hours it ran (see `accruedCostUsd`). Set by the session list and details.
    */
   accruedCostUsd?: number;
+}
+
+/** A session as `GET /v1/sessions` lists it. @public */
+export interface SessionSummary extends Session {
+  /**
+   * Cost of what runs: the latest applied revision's estimate while the
+   * session is live; null when nothing was applied or the session ended.
+   */
+  hourlyCostUsd: number | null;
+  /** `hourlyCostUsd` times 730 hours, as the revision's estimate says. */
+  monthlyCostUsd: number | null;
+  /** Whether the latest drift check found resources changed outside the portal. */
+  drifted: boolean;
+}
+
+/** Whose sessions `GET /v1/sessions` lists (`all`: whatever the caller may read). @public */
+export type SessionListScope = 'mine' | 'team' | 'all';
+
+/** The status filter of `GET /v1/sessions`: one status, or `live` (not ended). @public */
+export type SessionListStatus = SessionStatus | 'live';
+
+/** What `GET /v1/sessions` returns. @public */
+export interface SessionList {
+  items: SessionSummary[];
+  /** How many sessions match, over all pages. */
+  totalCount: number;
+  /**
+   * The monthly run-rate (sum of `monthlyCostUsd`) of the live sessions the
+   * caller owns and of those of their teams, whatever the filters; only for
+   * a signed-in user.
+   */
+  runRate?: { mineUsd: number; teamUsd: number };
 }
 
 /** @public */
@@ -227,6 +264,34 @@ export interface DriftReport {
   providerCalls: number;
 }
 
+/**
+ * How long a session has been idle under the policy's idle rule: no change
+ * and no "keep" since `lastActivityAt`. @public
+ */
+export interface SessionIdleState {
+  /** The latest revision, operation, extension, exemption change or keep. */
+  lastActivityAt: string;
+  /** When the owner is (or was) warned. */
+  warnAt: string;
+  /** When the warning was sent; null until it is. */
+  warnedAt: string | null;
+  /** When the session is destroyed into `expired` unless it is kept or changed. */
+  destroyAt: string;
+}
+
+/** What `GET /v1/sessions/{id}/expiry` returns. @public */
+export interface SessionExpiryState {
+  /** An admin exempted the session from expiry (and from the idle rule). */
+  exempt: boolean;
+  exemptedBy: string | null;
+  /** Expiry (or idle) destroys started so far, and when the next may start. */
+  destroyAttempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  /** Null when the idle rule is off or cannot act on the session (ended, promoted, exempt). */
+  idle: SessionIdleState | null;
+}
+
 /** A cloud resource tagged with a session that is gone or destroyed. @public */
 export interface OrphanResource {
   provider: string;
@@ -254,3 +319,57 @@ export interface PlanPreview {
   cost: RevisionCost;
   planHash: string;
 }
+
+/** How one live session fares under a policy in a what-if. @public */
+export interface PolicyWhatIfSession {
+  sessionId: string;
+  title: string;
+  owner: string;
+  team: string | null;
+  status: SessionStatus;
+  /** The revision judged: the latest pending one, else the latest applied. */
+  revisionSeq: number;
+  revisionStatus: RevisionStatus;
+  /** Whether the policy's `appliesTo` covers the session (its team, owner's groups, owner or region). */
+  covered: boolean;
+  /** The verdict of this policy alone (its rules and baseline tightenings). */
+  verdict: PolicyVerdict;
+  /** The verdict stored with the revision, under the guardrails of its planning. */
+  currentVerdict: PolicyVerdict;
+  /** This policy's findings, the strictest first. */
+  findings: PolicyFinding[];
+}
+
+/** What a policy would do to the live sessions now (`POST /v1/policies/what-if`). @public */
+export interface PolicyWhatIfResult {
+  /** The policy's entity ref, e.g. `intentpolicy:default/platform-guardrails`. */
+  policy: string;
+  evaluatedAt: string;
+  /** Every live session the caller may read, the most affected first. */
+  sessions: PolicyWhatIfSession[];
+  counts: Record<PolicyVerdict, number>;
+  /** True when there were more live sessions than the backend looks at in one what-if. */
+  truncated: boolean;
+}
+
+/**
+ * The idle rule of the policy (`intent.policy.idle`): a session with no
+ * change and no "keep" is warned after `warnAfterHours` and destroyed after
+ * `destroyAfterHours`.
+ *
+ * @public
+ */
+export interface IdleRuleHours {
+  /** Hours with no activity after which the owner is warned. */
+  warnAfterHours: number;
+  /** Hours with no activity after which the session is destroyed. */
+  destroyAfterHours: number;
+}
+
+/**
+ * The built-in guardrails in force: the baseline rules and the idle rule
+ * (null when it is off). The answer of `GET /v1/policies/baseline`.
+ *
+ * @public
+ */
+export type PolicyBaseline = BaselineConfig & { idle: IdleRuleHours | null };

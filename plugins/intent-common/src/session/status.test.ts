@@ -5,6 +5,7 @@ import type { SessionStatus } from '../api';
 import {
   canTransition,
   isFinalStatus,
+  LIVE_SESSION_STATUSES,
   SESSION_TRANSITIONS,
   statesLeadingTo,
 } from './status';
@@ -66,6 +67,14 @@ describe('session states', () => {
     expect(statesLeadingTo('promoted')).toEqual(['active']);
     expect(statesLeadingTo('applying').sort()).toEqual(
       ['applying', 'failed', 'planned'].sort(),
+    );
+  });
+});
+
+describe('LIVE_SESSION_STATUSES', () => {
+  it('holds every status that has not ended', () => {
+    expect([...LIVE_SESSION_STATUSES].sort()).toEqual(
+      ['active', 'applying', 'destroying', 'draft', 'failed', 'planned'].sort(),
     );
   });
 });

@@ -47,3 +47,14 @@ export function statesLeadingTo(to: SessionStatus): SessionStatus[] {
 export function isFinalStatus(status: SessionStatus): boolean {
   return SESSION_TRANSITIONS[status].length === 0;
 }
+
+/**
+ * The statuses of sessions that have not ended, which may hold cloud
+ * resources (a follow-up moves an active session back to `planned`, a
+ * re-plan a failed one to `draft`): the `live` filter of the session list.
+ *
+ * @public
+ */
+export const LIVE_SESSION_STATUSES: readonly SessionStatus[] = (
+  Object.keys(SESSION_TRANSITIONS) as SessionStatus[]
+).filter(status => !isFinalStatus(status));

@@ -3,17 +3,17 @@
 
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
-  BaselineConfig,
+  PolicyBaseline,
   DriftReport,
   Operation,
   OrphanResource,
   PlanPreview,
-  PolicyFinding,
-  PolicyVerdict,
-  RevisionStatus,
-  Session,
+  PolicyWhatIfResult,
   SessionDetails,
-  SessionStatus,
+  SessionExpiryState,
+  SessionList,
+  SessionListScope,
+  SessionListStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 
 /** What apply and destroy return: the operation that started. @public */
@@ -22,36 +22,12 @@ export interface OperationStarted {
   operationId: string;
 }
 
-/** How one live session fares under a policy in a what-if. @public */
-export interface PolicyWhatIfSession {
-  sessionId: string;
-  title: string;
-  owner: string;
-  team: string | null;
-  status: SessionStatus;
-  /** The revision judged: the latest pending one, else the latest applied. */
-  revisionSeq: number;
-  revisionStatus: RevisionStatus;
-  /** Whether the policy's `appliesTo` covers the session. */
-  covered: boolean;
-  /** The verdict of this policy alone. */
-  verdict: PolicyVerdict;
-  /** The verdict stored with the revision when it was planned. */
-  currentVerdict: PolicyVerdict;
-  findings: PolicyFinding[];
-}
-
-/** What a policy would do to the live sessions now (`POST /v1/policies/what-if`). @public */
-export interface PolicyWhatIfResult {
-  /** The policy's entity ref. */
-  policy: string;
-  evaluatedAt: string;
-  /** The live sessions the caller may read, the most affected first. */
-  sessions: PolicyWhatIfSession[];
-  counts: Record<PolicyVerdict, number>;
-  /** True when there were more live sessions than the backend looks at. */
-  truncated: boolean;
-}
+// Defined beside the other API types; still exported here, where the
+// plugin's API has always offered them.
+export type {
+  PolicyWhatIfResult,
+  PolicyWhatIfSession,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
 
 /**
  * The intent backend's REST API, as the portal pages use it.
@@ -66,12 +42,20 @@ export interface IntentApi {
   ): Promise<PlanPreview>;
   createSession(request: { intent: string }): Promise<SessionDetails>;
   getSession(request: { id: string }): Promise<SessionDetails>;
+  /**
+   * A page of the sessions the caller may see, filtered on the server:
+   * whose (`scope`), `status` (or `live`), and a search `q` in title, id,
+   * owner, team and intent; with each session's cost and the caller's
+   * monthly run-rate.
+   */
   listSessions(request?: {
+    scope?: SessionListScope;
     owner?: string;
-    status?: SessionStatus;
+    status?: SessionListStatus;
+    q?: string;
     limit?: number;
     offset?: number;
-  }): Promise<{ items: Session[]; totalCount: number }>;
+  }): Promise<SessionList>;
   followUp(request: { id: string; intent: string }): Promise<SessionDetails>;
   applySession(request: {
     id: string;
@@ -86,6 +70,10 @@ export interface IntentApi {
     id: string;
     hours: number;
   }): Promise<SessionDetails>;
+  /** The expiry state, with the idle state when the policy has an idle rule. */
+  getExpiryState(request: { id: string }): Promise<SessionExpiryState>;
+  /** Says an active session is still needed: starts its idle clock again. */
+  keepSession(request: { id: string }): Promise<SessionExpiryState>;
   /**
    * Stops, starts or reboots an instance of an applied session; resolves
    * with the session once the instance got there.
@@ -112,7 +100,7 @@ export interface IntentApi {
     request: { entity: object } | { entityRef: string },
   ): Promise<PolicyWhatIfResult>;
   /** The built-in baseline guardrails in force. */
-  getPolicyBaseline(): Promise<BaselineConfig>;
+  getPolicyBaseline(): Promise<PolicyBaseline>;
   /** The latest drift report, null before the first check. */
   getDrift(request: { id: string }): Promise<{ report: DriftReport | null }>;
   /** Describes the session's resources now and compares them with what was applied. */

@@ -4,20 +4,18 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
-  BaselineConfig,
+  PolicyBaseline,
   DriftReport,
   Operation,
   OrphanResource,
   PlanPreview,
-  Session,
   SessionDetails,
-  SessionStatus,
+  SessionExpiryState,
+  SessionList,
+  SessionListScope,
+  SessionListStatus,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
-import {
-  IntentApi,
-  OperationStarted,
-  PolicyWhatIfResult,
-} from './IntentApi';
+import { IntentApi, OperationStarted, PolicyWhatIfResult } from './IntentApi';
 
 /**
  * {@link IntentApi} over HTTP, with the signed-in user's token.
@@ -54,12 +52,14 @@ export class IntentClient implements IntentApi {
 
   listSessions(
     request: {
+      scope?: SessionListScope;
       owner?: string;
-      status?: SessionStatus;
+      status?: SessionListStatus;
+      q?: string;
       limit?: number;
       offset?: number;
     } = {},
-  ): Promise<{ items: Session[]; totalCount: number }> {
+  ): Promise<SessionList> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(request)) {
       if (value !== undefined) {
@@ -111,6 +111,16 @@ export class IntentClient implements IntentApi {
     });
   }
 
+  getExpiryState(request: { id: string }): Promise<SessionExpiryState> {
+    return this.request(`${this.sessionPath(request.id)}/expiry`);
+  }
+
+  keepSession(request: { id: string }): Promise<SessionExpiryState> {
+    return this.request(`${this.sessionPath(request.id)}/keep`, {
+      method: 'POST',
+    });
+  }
+
   instanceAction(request: {
     id: string;
     address: string;
@@ -157,7 +167,7 @@ export class IntentClient implements IntentApi {
     });
   }
 
-  getPolicyBaseline(): Promise<BaselineConfig> {
+  getPolicyBaseline(): Promise<PolicyBaseline> {
     return this.request('/v1/policies/baseline');
   }
 

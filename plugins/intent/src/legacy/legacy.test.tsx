@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { IntentApi, intentApiRef } from '../api';
@@ -17,7 +22,13 @@ describe('legacy frontend system', () => {
       previewPlan: jest.fn(),
     } as unknown as IntentApi;
     await renderInTestApp(
-      <TestApiProvider apis={[[intentApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [intentApiRef, api],
+          // A legacy app has the permission API from app-defaults.
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <Routes>
           <Route path="/intent/*" element={<IntentPage />} />
         </Routes>

@@ -90,6 +90,51 @@ describe('DriftPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('says a revert recreates a missing resource and leaves an unmanaged one alone', async () => {
+    await render(details(), { getDrift: async () => ({ report }) });
+    await screen.findByText('missing');
+    expect(
+      screen.getByText(
+        'Deleted outside the portal. Revert recreates it; Accept removes it from the plan.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "Created outside the portal with this session's tag. Revert and Accept leave it alone.",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('reverts a session whose only drift is a missing resource', async () => {
+    const onlyMissing: DriftReport = {
+      ...report,
+      drifted: report.drifted.filter(d => d.kind === 'missing'),
+      unmanaged: [],
+      findings: [],
+    };
+    const api = fakeIntentApi({
+      getDrift: jest.fn().mockResolvedValue({ report: onlyMissing }),
+      revertDrift: jest.fn().mockResolvedValue({ operationId: 'op-9' }),
+      getSession: jest.fn().mockResolvedValue(details()),
+    });
+    await render(details(), api);
+    await screen.findByText('missing');
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeEnabled();
+    fireEvent.click(screen.getByRole('button', { name: 'Revert' }));
+    await waitFor(() =>
+      expect(api.revertDrift).toHaveBeenCalledWith({ id: 's1' }),
+    );
+  });
+
+  it('offers no revert or accept when only unmanaged resources were found', async () => {
+    await render(details(), {
+      getDrift: async () => ({ report: { ...report, drifted: [] } }),
+    });
+    await screen.findByText('unmanaged');
+    expect(screen.getByRole('button', { name: 'Revert' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeDisabled();
+  });
+
   it('offers no revert or accept while the session is not active', async () => {
     await render(
       details({ session: { ...details().session, status: 'applying' } }),
@@ -138,7 +183,9 @@ describe('DriftPanel', () => {
       acceptDrift: jest
         .fn()
         .mockRejectedValue(
-          new Error('The observed state is denied by policy: SSH is open to the world'),
+          new Error(
+            'The observed state is denied by policy: SSH is open to the world',
+          ),
         ),
     });
     const onChange = await render(details(), api);

@@ -26,7 +26,9 @@ const show = (value: unknown) =>
  * Changes made to a session's resources outside the portal: each drifted
  * field with its applied and observed value, resources deleted (missing) or
  * added with the session's tag (unmanaged), policy findings on what runs
- * now; "Check now", and "Revert" / "Accept" while the session is active.
+ * now; "Check now", and "Revert" (recreates missing resources, sets changed
+ * ones back) / "Accept" while the session is active and has changed or
+ * missing resources. Unmanaged resources are left alone by both.
  */
 export function DriftPanel(props: {
   details: SessionDetails;
@@ -49,10 +51,12 @@ export function DriftPanel(props: {
       live = false;
     };
   }, [api, id]);
+  // Changed resources are set back, missing ones recreated; unmanaged ones
+  // are left alone, so they alone give nothing to act on.
   const canAct =
     details.session.status === 'active' &&
     !details.lock &&
-    (current?.drifted.some(d => d.kind === 'changed') ?? false);
+    (current?.drifted.length ?? 0) > 0;
 
   if (details.resources.length === 0 && !current) {
     return null;
@@ -135,6 +139,12 @@ export function DriftPanel(props: {
                 <Text weight="bold">{d.address}</Text>
                 <Badge>{d.kind}</Badge>
               </Flex>
+              {d.kind === 'missing' && (
+                <Text variant="body-small">
+                  Deleted outside the portal. Revert recreates it; Accept
+                  removes it from the plan.
+                </Text>
+              )}
               {d.fields.map(f => (
                 <Text key={f.path} variant="body-small">
                   {f.path}: applied {show(f.expected)}, now {show(f.observed)}
@@ -143,11 +153,17 @@ export function DriftPanel(props: {
             </Flex>
           ))}
           {current?.unmanaged.map(u => (
-            <Flex key={u.cloudId} gap="2" align="center">
-              <Text>
-                {u.type} {u.cloudId}
+            <Flex key={u.cloudId} direction="column" gap="1">
+              <Flex gap="2" align="center">
+                <Text>
+                  {u.type} {u.cloudId}
+                </Text>
+                <Badge>unmanaged</Badge>
+              </Flex>
+              <Text variant="body-small">
+                Created outside the portal with this session's tag. Revert and
+                Accept leave it alone.
               </Text>
-              <Badge>unmanaged</Badge>
             </Flex>
           ))}
           {current?.findings.map(f => (

@@ -223,10 +223,22 @@ describe('IntentPage', () => {
       id: `s${i}`,
       title: i === 20 ? 'the oldest' : `sandbox ${i}`,
     }));
+    // The server pages: `limit` sessions from `offset`.
     const api = fakeApi({
-      listSessions: jest
-        .fn()
-        .mockResolvedValue({ items, totalCount: items.length }),
+      listSessions: jest.fn(async request => ({
+        items: items
+          .slice(
+            request?.offset ?? 0,
+            (request?.offset ?? 0) + (request?.limit ?? 20),
+          )
+          .map(s => ({
+            ...s,
+            hourlyCostUsd: null,
+            monthlyCostUsd: null,
+            drifted: false,
+          })),
+        totalCount: items.length,
+      })),
     });
     await renderInTestApp(<IntentPage />, {
       apis: [
@@ -242,9 +254,11 @@ describe('IntentPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Older' }));
     expect(await screen.findByText('the oldest')).toBeInTheDocument();
     expect(screen.queryByText('sandbox 0')).toBeNull();
-    // One request: the list pages, filters and searches in the browser.
-    expect(api.listSessions).toHaveBeenCalledTimes(1);
-    expect(api.listSessions).toHaveBeenCalledWith({ limit: 100 });
+    // The server pages, filters and searches: one request per page.
+    expect(api.listSessions.mock.calls).toEqual([
+      [{ scope: 'mine', limit: 20, offset: 0 }],
+      [{ scope: 'mine', limit: 20, offset: 20 }],
+    ]);
   });
 
   it('shows the step log of the latest operation', async () => {

@@ -6,6 +6,7 @@ import {
   BaselineConfig,
   BaselineRuleId,
   baselineRuleIds,
+  PolicyBaseline,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 import styles from '../tables.module.css';
 
@@ -36,8 +37,15 @@ export function baselineLimit(
   }
 }
 
-/** The built-in baseline: every rule with its level and limit. */
-export function BaselineTable({ baseline }: { baseline: BaselineConfig }) {
+/** The idle rule's limits in words. */
+export function idleLimit(idle: PolicyBaseline['idle']): string {
+  return idle
+    ? `warned after ${idle.warnAfterHours} hours with no change and no keep, destroyed after ${idle.destroyAfterHours}`
+    : 'sessions are never destroyed for being idle';
+}
+
+/** The built-in baseline: every rule with its level and limit, and the idle rule. */
+export function BaselineTable({ baseline }: { baseline: PolicyBaseline }) {
   return (
     <table className={styles.table} aria-label="Baseline rules">
       <thead>
@@ -57,6 +65,13 @@ export function BaselineTable({ baseline }: { baseline: BaselineConfig }) {
             <td>{baselineLimit(id, baseline) ?? '—'}</td>
           </tr>
         ))}
+        <tr>
+          <td className={styles.mono}>idle</td>
+          <td>
+            <Badge>{baseline.idle ? 'destroy' : 'off'}</Badge>
+          </td>
+          <td>{idleLimit(baseline.idle)}</td>
+        </tr>
       </tbody>
     </table>
   );

@@ -42,6 +42,7 @@ describe('PoliciesPage', () => {
           intentApi(async () => ({
             ...DEFAULT_BASELINE_CONFIG,
             maxTtlHours: 24,
+            idle: { warnAfterHours: 24, destroyAfterHours: 48 },
           })),
         ],
         [identityApiRef, identity],
@@ -89,12 +90,21 @@ describe('PoliciesPage', () => {
       .getAllByRole('row')
       .find(r => r.textContent?.startsWith('max-ttl'));
     expect(ttl).toHaveTextContent('max-ttldeny24 hours');
+    const idle = within(baseline)
+      .getAllByRole('row')
+      .find(r => r.textContent?.startsWith('idle'));
+    expect(idle).toHaveTextContent(
+      'idledestroywarned after 24 hours with no change and no keep, destroyed after 48',
+    );
   });
 
   it('teaches what to do when the catalog has no policy', async () => {
     await renderInTestApp(<PoliciesPage />, {
       apis: [
-        [intentApiRef, intentApi(async () => DEFAULT_BASELINE_CONFIG)],
+        [
+          intentApiRef,
+          intentApi(async () => ({ ...DEFAULT_BASELINE_CONFIG, idle: null })),
+        ],
         [identityApiRef, identity],
         catalogApiMock({ entities: [] }),
       ],

@@ -132,6 +132,80 @@ describe('SessionView', () => {
   });
 });
 
+describe('SessionView: the idle rule', () => {
+  const active = () => {
+    const details = plannedSession();
+    return {
+      ...details,
+      session: { ...details.session, status: 'active' as const },
+    };
+  };
+  const expiry = (warnedAt: string | null) => ({
+    exempt: false,
+    exemptedBy: null,
+    destroyAttempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    idle: {
+      lastActivityAt: '2026-11-25T00:00:00.000Z',
+      warnAt: '2026-11-26T00:00:00.000Z',
+      warnedAt,
+      destroyAt: '2026-11-27T00:00:00.000Z',
+    },
+  });
+
+  it('offers Keep next to Extend once the owner was warned, and keeps the session', async () => {
+    let stored = expiry('2026-11-26T00:00:00.000Z');
+    const api = fakeApi({
+      getSession: jest.fn().mockResolvedValue(active()),
+      getExpiryState: jest.fn(async () => stored),
+      keepSession: jest.fn(async () => {
+        stored = expiry(null);
+        return stored;
+      }),
+    });
+    await renderSession(api);
+    // Shown after a second read (the expiry state), on a busy machine slowly.
+    const keep = await screen.findByRole(
+      'button',
+      { name: 'Keep' },
+      { timeout: 10_000 },
+    );
+    expect(screen.getByLabelText('Idle warning')).toHaveTextContent(
+      `Idle since ${new Date(
+        '2026-11-25T00:00:00.000Z',
+      ).toLocaleString()}: destroyed at ${new Date(
+        '2026-11-27T00:00:00.000Z',
+      ).toLocaleString()} unless kept or changed.`,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Extend by 4 hours' }),
+    ).toBeInTheDocument();
+    fireEvent.click(keep);
+    await waitFor(
+      () => expect(screen.queryByRole('button', { name: 'Keep' })).toBeNull(),
+      { timeout: 10_000 },
+    );
+    expect(api.keepSession).toHaveBeenCalledWith({ id: 's1' });
+    expect(screen.queryByLabelText('Idle warning')).toBeNull();
+  });
+
+  it('shows no Keep before the warning, or when the rule is off', async () => {
+    for (const state of [expiry(null), { ...expiry(null), idle: null }]) {
+      const api = fakeApi({
+        getSession: jest.fn().mockResolvedValue(active()),
+        getExpiryState: jest.fn().mockResolvedValue(state),
+      });
+      const { unmount } = await renderSession(api);
+      await screen.findByRole('button', { name: 'Extend by 4 hours' });
+      await waitFor(() => expect(api.getExpiryState).toHaveBeenCalled());
+      await new Promise(r => setTimeout(r, 200)); // its answer is rendered
+      expect(screen.queryByRole('button', { name: 'Keep' })).toBeNull();
+      unmount();
+    }
+  });
+});
+
 describe('NewSessionForm', () => {
   it('keeps Plan it disabled while the preview is denied, and says why', async () => {
     const details = plannedSession({ findings: [denyFinding] });

@@ -30,6 +30,7 @@ import { applyBlocker } from './applyBlocker';
 import { accruedCost, CostChart } from '../CostChart';
 import { InstancePanel } from '../InstancePanel';
 import { DriftPanel } from '../DriftPanel';
+import { IdleKeep } from './IdleKeep';
 
 /** One session: the latest plan and its verdict, Apply, follow-ups, what runs, history. */
 export function SessionView() {
@@ -199,6 +200,7 @@ export function SessionView() {
                   Extend by 4 hours
                 </Button>
               )}
+              <IdleKeep details={details} busy={busy} run={run} />
             </Flex>
             {blocker && !final && (
               <Text

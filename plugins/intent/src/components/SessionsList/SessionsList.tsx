@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Alert,
   Badge,
@@ -13,132 +14,73 @@ import {
   SearchField,
   Text,
 } from '@backstage/ui';
-import type { SessionStatus } from '@intent-sandboxes/backstage-plugin-intent-common';
-import { useMemo, useState } from 'react';
+import {
+  intentAdminPermission,
+  SessionListScope,
+  SessionListStatus,
+} from '@intent-sandboxes/backstage-plugin-intent-common';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
 import { intentApiRef } from '../../api';
 import styles from '../tables.module.css';
 import listStyles from './SessionsList.module.css';
 import { EmptyState } from './EmptyState';
 import {
+  costText,
   formatUsd,
-  inScope,
-  isDrifted,
-  ListedSession,
-  matchesFilter,
-  runRate,
-  Scope,
-  seesBeyondOwnTeams,
+  pageRange,
+  SCOPE_LABELS,
+  scopesFor,
+  STATUS_FILTERS,
   timeLeft,
 } from './sessionsListModel';
 
 const PAGE_SIZE = 20;
-/** The list filters in the browser over the newest sessions the caller may see. */
-const FETCH_LIMIT = 100;
-
-const STATUSES: Array<SessionStatus | 'live'> = [
-  'live',
-  'planned',
-  'applying',
-  'active',
-  'failed',
-  'destroying',
-  'destroyed',
-  'expired',
-  'promoted',
-];
-
-const SCOPE_LABELS: Record<Scope, string> = {
-  mine: 'Mine',
-  team: "My team's",
-  all: 'All',
-};
+/** The search is sent once typing pauses this long. */
+export const SEARCH_DEBOUNCE_MILLIS = 300;
 
 /**
  * The sandboxes the signed-in user may see: theirs, their team's, or (for
- * platform admins, whom the permission policy lets see more) all; filtered by
- * status and a search, with time left, cost and the monthly run-rate.
+ * those with `intent.admin`) all; filtered by status and a search on the
+ * server, a page at a time, with time left, cost and the monthly run-rate.
  */
 export function SessionsList() {
   const api = useApi(intentApiRef);
-  const identityApi = useApi(identityApiRef);
-  const [scope, setScope] = useState<Scope>('mine');
-  const [status, setStatus] = useState<SessionStatus | 'live' | ''>('');
+  const admin = usePermission({ permission: intentAdminPermission });
+  const [scope, setScope] = useState<SessionListScope>('mine');
+  const [status, setStatus] = useState<SessionListStatus | ''>('');
   const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
 
-  const { value, loading, error } = useAsync(async () => {
-    const [identity, list] = await Promise.all([
-      identityApi.getBackstageIdentity(),
-      api.listSessions({ limit: FETCH_LIMIT }),
-    ]);
-    const items = list.items as ListedSession[];
-    // The summary carries no cost yet: the applied plans of the sessions
-    // that hold resources give the run-rate.
-    const holding = items.filter(
-      s =>
-        ['active', 'applying', 'failed'].includes(s.status) &&
-        s.monthlyCostUsd === undefined,
-    );
-    const monthly: Record<string, number> = {};
-    for (const s of items) {
-      if (s.monthlyCostUsd !== undefined) {
-        monthly[s.id] = s.monthlyCostUsd;
+  useDebounce(
+    () => {
+      const next = search.trim();
+      if (next !== q) {
+        setQ(next);
+        setOffset(0);
       }
-    }
-    await Promise.all(
-      holding.slice(0, PAGE_SIZE).map(async s => {
-        const details = await api.getSession({ id: s.id }).catch(() => null);
-        const applied = details?.revisions
-          .filter(r => r.status === 'applied')
-          .pop();
-        if (applied) {
-          monthly[s.id] = applied.cost.monthlyUsd;
-        }
-      }),
-    );
-    return {
-      viewer: {
-        userEntityRef: identity.userEntityRef,
-        ownershipEntityRefs: identity.ownershipEntityRefs,
-      },
-      items,
-      totalCount: list.totalCount,
-      monthly,
-    };
-  }, [api, identityApi]);
+    },
+    SEARCH_DEBOUNCE_MILLIS,
+    [search],
+  );
 
-  const view = useMemo(() => {
-    if (!value) {
-      return undefined;
-    }
-    const { viewer, items, monthly } = value;
-    const admin = seesBeyondOwnTeams(items, viewer);
-    const scoped = items.filter(s => inScope(s, scope, viewer));
-    const shown = scoped.filter(s =>
-      matchesFilter(s, { status: status || undefined, search }),
-    );
-    return {
-      admin,
-      scoped,
-      shown,
-      mineRate: runRate(
-        items.filter(s => inScope(s, 'mine', viewer)),
-        monthly,
-      ),
-      teamRate: runRate(
-        items.filter(s => inScope(s, 'team', viewer)),
-        monthly,
-      ),
-    };
-  }, [value, scope, status, search]);
+  const { value, loading, error } = useAsync(
+    () =>
+      api.listSessions({
+        scope,
+        status: status || undefined,
+        q: q || undefined,
+        limit: PAGE_SIZE,
+        offset,
+      }),
+    [api, scope, status, q, offset],
+  );
 
   const now = Date.now();
-  const page = view?.shown.slice(offset, offset + PAGE_SIZE) ?? [];
-  const scopes: Scope[] = view?.admin
-    ? ['mine', 'team', 'all']
-    : ['mine', 'team'];
+  const filtered = status !== '' || q !== '';
 
   return (
     <Card>
@@ -150,161 +92,135 @@ export function SessionsList() {
           style={{ flexWrap: 'wrap' }}
         >
           <Text as="h3" variant="title-x-small">
-            Sandboxes{view ? ` (${view.shown.length})` : ''}
+            Sandboxes{value ? ` (${value.totalCount})` : ''}
           </Text>
-          {view && (
+          {value?.runRate && (
             <Text aria-label="Monthly run-rate" color="secondary">
-              Run-rate: mine {formatUsd(view.mineRate)}/month · my team's{' '}
-              {formatUsd(view.teamRate)}/month
+              Run-rate: mine {formatUsd(value.runRate.mineUsd)}/month · my
+              team's {formatUsd(value.runRate.teamUsd)}/month
             </Text>
           )}
         </Flex>
       </CardHeader>
       <CardBody>
-        {error && (
-          <Alert
-            status="danger"
-            title={`Could not list the sandboxes: ${error.message}`}
-            description="Check that the intent backend is running, then reload the page."
-          />
-        )}
-        {loading && !value && <Text>Loading sandboxes…</Text>}
-        {view && (
-          <Flex direction="column" gap="3">
-            <Flex gap="3" align="end" style={{ flexWrap: 'wrap' }}>
-              <div role="group" aria-label="Whose sandboxes">
-                <Flex gap="1">
-                  {scopes.map(s => (
-                    <Button
-                      key={s}
-                      size="small"
-                      variant={scope === s ? 'primary' : 'secondary'}
-                      aria-pressed={scope === s}
-                      onPress={() => {
-                        setScope(s);
-                        setOffset(0);
-                      }}
-                    >
-                      {SCOPE_LABELS[s]}
-                    </Button>
-                  ))}
-                </Flex>
-              </div>
-              <label className={listStyles.field}>
-                <span>Status</span>
-                <select
-                  value={status}
-                  onChange={e => {
-                    setStatus(e.target.value as SessionStatus | 'live' | '');
-                    setOffset(0);
-                  }}
-                >
-                  <option value="">any</option>
-                  {STATUSES.map(s => (
-                    <option key={s} value={s}>
-                      {s === 'live' ? 'not ended' : s}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <SearchField
-                label="Search"
-                placeholder="title, owner, team"
-                size="small"
-                value={search}
-                onChange={v => {
-                  setSearch(v);
+        <Flex direction="column" gap="3">
+          <Flex gap="3" align="end" style={{ flexWrap: 'wrap' }}>
+            <div role="group" aria-label="Whose sandboxes">
+              <Flex gap="1">
+                {scopesFor(admin.allowed).map(s => (
+                  <Button
+                    key={s}
+                    size="small"
+                    variant={scope === s ? 'primary' : 'secondary'}
+                    aria-pressed={scope === s}
+                    onPress={() => {
+                      setScope(s);
+                      setOffset(0);
+                    }}
+                  >
+                    {SCOPE_LABELS[s]}
+                  </Button>
+                ))}
+              </Flex>
+            </div>
+            <label className={listStyles.field}>
+              <span>Status</span>
+              <select
+                value={status}
+                onChange={e => {
+                  setStatus(e.target.value as SessionListStatus | '');
                   setOffset(0);
                 }}
-              />
-            </Flex>
-            {view.shown.length === 0 ? (
-              <EmptyState
-                filtered={
-                  value!.items.length > 0 &&
-                  (view.scoped.length > 0 || status !== '' || search !== '')
-                }
-              />
-            ) : (
-              <div className={listStyles.scroll}>
-                <table className={styles.table} aria-label="Sandboxes">
-                  <thead>
-                    <tr>
-                      <th>Title</th>
-                      <th>Status</th>
-                      <th>Owner</th>
-                      <th>Region</th>
-                      <th>Time left</th>
-                      <th>Cost</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.map(session => {
-                      const monthly = value!.monthly[session.id];
-                      return (
-                        <tr key={session.id}>
-                          <td>
-                            <Link
-                              to={`sessions/${encodeURIComponent(session.id)}`}
-                            >
-                              {session.title}
-                            </Link>
-                          </td>
-                          <td>
-                            <Flex gap="1" align="center">
-                              <Badge>{session.status}</Badge>
-                              {isDrifted(session) && <Badge>drifted</Badge>}
-                            </Flex>
-                          </td>
-                          <td>
-                            {session.owner}
-                            {session.team ? ` (${session.team})` : ''}
-                          </td>
-                          <td>{session.region}</td>
-                          <td>{timeLeft(session, now) ?? '—'}</td>
-                          <td>
-                            {[
-                              session.accruedCostUsd !== undefined
-                                ? `${formatUsd(session.accruedCostUsd)} so far`
-                                : undefined,
-                              monthly !== undefined
-                                ? `${formatUsd(monthly)}/month`
-                                : undefined,
-                            ]
-                              .filter(Boolean)
-                              .join(' · ') || '—'}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {view.shown.length > PAGE_SIZE && (
-              <Flex gap="2" align="center">
-                <Button
-                  variant="secondary"
-                  isDisabled={offset === 0}
-                  onPress={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-                >
-                  Newer
-                </Button>
-                <Text color="secondary">
-                  {offset + 1}–{Math.min(offset + PAGE_SIZE, view.shown.length)}{' '}
-                  of {view.shown.length}
-                </Text>
-                <Button
-                  variant="secondary"
-                  isDisabled={offset + PAGE_SIZE >= view.shown.length}
-                  onPress={() => setOffset(offset + PAGE_SIZE)}
-                >
-                  Older
-                </Button>
-              </Flex>
-            )}
+              >
+                <option value="">any</option>
+                {STATUS_FILTERS.map(s => (
+                  <option key={s} value={s}>
+                    {s === 'live' ? 'not ended' : s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <SearchField
+              label="Search"
+              placeholder="intent, title, owner, team"
+              size="small"
+              value={search}
+              onChange={setSearch}
+            />
           </Flex>
-        )}
+          {error && (
+            <Alert
+              status="danger"
+              title={`Could not list the sandboxes: ${error.message}`}
+              description="Check that the intent backend is running, then reload the page."
+            />
+          )}
+          {loading && !value && <Text>Loading sandboxes…</Text>}
+          {value && value.items.length === 0 && (
+            <EmptyState filtered={filtered} />
+          )}
+          {value && value.items.length > 0 && (
+            <div className={listStyles.scroll}>
+              <table className={styles.table} aria-label="Sandboxes">
+                <thead>
+                  <tr>
+                    <th>Title</th>
+                    <th>Status</th>
+                    <th>Owner</th>
+                    <th>Region</th>
+                    <th>Time left</th>
+                    <th>Cost</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {value.items.map(session => (
+                    <tr key={session.id}>
+                      <td>
+                        <Link to={`sessions/${encodeURIComponent(session.id)}`}>
+                          {session.title}
+                        </Link>
+                      </td>
+                      <td>
+                        <Flex gap="1" align="center">
+                          <Badge>{session.status}</Badge>
+                          {session.drifted && <Badge>drifted</Badge>}
+                        </Flex>
+                      </td>
+                      <td>
+                        {session.owner}
+                        {session.team ? ` (${session.team})` : ''}
+                      </td>
+                      <td>{session.region}</td>
+                      <td>{timeLeft(session, now) ?? '—'}</td>
+                      <td>{costText(session)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {value && value.totalCount > PAGE_SIZE && (
+            <Flex gap="2" align="center">
+              <Button
+                variant="secondary"
+                isDisabled={offset === 0}
+                onPress={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+              >
+                Newer
+              </Button>
+              <Text color="secondary">
+                {pageRange(offset, PAGE_SIZE, value.totalCount)}
+              </Text>
+              <Button
+                variant="secondary"
+                isDisabled={offset + PAGE_SIZE >= value.totalCount}
+                onPress={() => setOffset(offset + PAGE_SIZE)}
+              >
+                Older
+              </Button>
+            </Flex>
+          )}
+        </Flex>
       </CardBody>
     </Card>
   );

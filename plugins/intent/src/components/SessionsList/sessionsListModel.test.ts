@@ -2,23 +2,42 @@
 // Copyright 2026 The Intent Sandboxes Authors
 
 import { plannedSession } from '../SessionView/testFixtures';
-import { formatUsd, inScope, runRate, timeLeft } from './sessionsListModel';
+import {
+  costText,
+  formatUsd,
+  pageRange,
+  scopesFor,
+  STATUS_FILTERS,
+  timeLeft,
+} from './sessionsListModel';
 
 const base = plannedSession().session;
-const viewer = {
-  userEntityRef: 'user:default/dana',
-  ownershipEntityRefs: ['user:default/dana', 'group:default/payments'],
+const summary = {
+  ...base,
+  hourlyCostUsd: null,
+  monthlyCostUsd: null,
+  drifted: false,
 };
 
 describe('sessionsListModel', () => {
-  it('puts a session in mine, my team or neither', () => {
-    expect(inScope(base, 'mine', viewer)).toBe(true);
-    const toms = { ...base, owner: 'user:default/tom' };
-    expect(inScope(toms, 'mine', viewer)).toBe(false);
-    expect(inScope(toms, 'team', viewer)).toBe(true);
-    expect(inScope(base, 'team', viewer)).toBe(false);
-    expect(inScope({ ...toms, team: null }, 'team', viewer)).toBe(false);
-    expect(inScope({ ...toms, team: null }, 'all', viewer)).toBe(true);
+  it('offers All to admins only', () => {
+    expect(scopesFor(false)).toEqual(['mine', 'team']);
+    expect(scopesFor(true)).toEqual(['mine', 'team', 'all']);
+  });
+
+  it('filters on live first, then on every status', () => {
+    expect(STATUS_FILTERS).toEqual([
+      'live',
+      'draft',
+      'planned',
+      'applying',
+      'active',
+      'failed',
+      'destroying',
+      'destroyed',
+      'expired',
+      'promoted',
+    ]);
   });
 
   it('reads time left, and nothing for ended sessions', () => {
@@ -37,18 +56,25 @@ describe('sessionsListModel', () => {
     ).toBeUndefined();
   });
 
-  it('sums the run-rate of sessions that hold resources only', () => {
-    const sessions = [
-      { ...base, id: 'a', status: 'active' as const },
-      { ...base, id: 'b', status: 'planned' as const },
-      { ...base, id: 'c', status: 'failed' as const },
-    ];
-    expect(runRate(sessions, { a: 10, b: 100, c: 2.5 })).toBe(12.5);
+  it('says what a session cost so far and costs a month', () => {
+    expect(costText(summary)).toBe('—');
+    expect(costText({ ...summary, accruedCostUsd: 0.004 })).toBe(
+      '<$0.01 so far',
+    );
+    expect(costText({ ...summary, monthlyCostUsd: 7.592 })).toBe('$7.59/month');
+    expect(
+      costText({ ...summary, accruedCostUsd: 1.5, monthlyCostUsd: 7.592 }),
+    ).toBe('$1.50 so far · $7.59/month');
   });
 
   it('formats dollars, and tiny amounts as under a cent', () => {
     expect(formatUsd(7.6)).toBe('$7.60');
     expect(formatUsd(0.004)).toBe('<$0.01');
     expect(formatUsd(0)).toBe('$0.00');
+  });
+
+  it('says which rows a page shows', () => {
+    expect(pageRange(0, 20, 45)).toBe('1–20 of 45');
+    expect(pageRange(40, 20, 45)).toBe('41–45 of 45');
   });
 });

@@ -4,79 +4,28 @@
 import {
   isFinalStatus,
   Session,
+  SESSION_TRANSITIONS,
+  SessionListScope,
+  SessionListStatus,
   SessionStatus,
+  SessionSummary,
 } from '@intent-sandboxes/backstage-plugin-intent-common';
 
-/**
- * A session as the list shows it. A run-rate and a drift summary are shown
- * when a backend sends them; until then they are absent.
- */
-export type ListedSession = Session & {
-  monthlyCostUsd?: number;
-  drift?: { drifted: boolean | unknown[] } | boolean | null;
+/** The status filter's choices: `live` first, then every status. */
+export const STATUS_FILTERS: SessionListStatus[] = [
+  'live',
+  ...(Object.keys(SESSION_TRANSITIONS) as SessionStatus[]),
+];
+
+export const SCOPE_LABELS: Record<SessionListScope, string> = {
+  mine: 'Mine',
+  team: "My team's",
+  all: 'All',
 };
 
-export type Scope = 'mine' | 'team' | 'all';
-
-export interface Viewer {
-  userEntityRef: string;
-  ownershipEntityRefs: string[];
-}
-
-export function inScope(
-  session: Session,
-  scope: Scope,
-  viewer: Viewer,
-): boolean {
-  if (scope === 'mine') {
-    return session.owner === viewer.userEntityRef;
-  }
-  if (scope === 'team') {
-    // Teammates' sessions: mine are under "Mine".
-    return (
-      session.owner !== viewer.userEntityRef &&
-      session.team !== null &&
-      session.team !== viewer.userEntityRef &&
-      viewer.ownershipEntityRefs.includes(session.team)
-    );
-  }
-  return true;
-}
-
-/**
- * Whether the viewer sees sessions beyond their own and their teams' (the
- * permission policy lets only platform admins): then the list offers "All".
- */
-export function seesBeyondOwnTeams(
-  sessions: Session[],
-  viewer: Viewer,
-): boolean {
-  return sessions.some(
-    s => !inScope(s, 'mine', viewer) && !inScope(s, 'team', viewer),
-  );
-}
-
-export function matchesFilter(
-  session: Session,
-  filter: { status?: SessionStatus | 'live'; search?: string },
-): boolean {
-  if (filter.status === 'live' && isFinalStatus(session.status)) {
-    return false;
-  }
-  if (
-    filter.status &&
-    filter.status !== 'live' &&
-    session.status !== filter.status
-  ) {
-    return false;
-  }
-  const search = filter.search?.trim().toLowerCase();
-  if (!search) {
-    return true;
-  }
-  return [session.title, session.owner, session.team ?? '', session.id].some(
-    field => field.toLowerCase().includes(search),
-  );
+/** Everyone sees their own and their team's; only admins all. */
+export function scopesFor(isAdmin: boolean): SessionListScope[] {
+  return isAdmin ? ['mine', 'team', 'all'] : ['mine', 'team'];
 }
 
 /** "3 h 20 min left", "12 min left", "expired", or undefined when it does not expire. */
@@ -98,19 +47,6 @@ export function timeLeft(session: Session, now: number): string | undefined {
     : `${minutes} min left`;
 }
 
-export function isDrifted(session: ListedSession): boolean {
-  const drift = session.drift;
-  if (typeof drift === 'boolean') {
-    return drift;
-  }
-  if (!drift) {
-    return false;
-  }
-  return Array.isArray(drift.drifted)
-    ? drift.drifted.length > 0
-    : Boolean(drift.drifted);
-}
-
 /** "$12.34"; costs under a cent show as "<$0.01". */
 export function formatUsd(usd: number): string {
   if (usd > 0 && usd < 0.01) {
@@ -119,15 +55,27 @@ export function formatUsd(usd: number): string {
   return `$${usd.toFixed(2)}`;
 }
 
-/**
- * The monthly run-rate of sessions that hold resources: the sum of the
- * monthly cost of their applied plans (`monthly` by session id).
- */
-export function runRate(
-  sessions: Session[],
-  monthly: Record<string, number>,
-): number {
-  return sessions
-    .filter(s => ['active', 'applying', 'failed'].includes(s.status))
-    .reduce((sum, s) => sum + (monthly[s.id] ?? 0), 0);
+/** "$1.50 so far · $7.59/month", either part alone, or "—". */
+export function costText(session: SessionSummary): string {
+  const parts = [
+    session.accruedCostUsd !== undefined
+      ? `${formatUsd(session.accruedCostUsd)} so far`
+      : undefined,
+    session.monthlyCostUsd !== null
+      ? `${formatUsd(session.monthlyCostUsd)}/month`
+      : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : '—';
+}
+
+/** "21–40 of 45": the rows a page shows. */
+export function pageRange(
+  offset: number,
+  pageSize: number,
+  totalCount: number,
+): string {
+  return `${offset + 1}–${Math.min(
+    offset + pageSize,
+    totalCount,
+  )} of ${totalCount}`;
 }
