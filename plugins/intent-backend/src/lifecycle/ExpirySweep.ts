@@ -5,25 +5,12 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { SessionStore } from '../database';
 import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
-import { forEachConcurrently } from './concurrently';
 import { decideExpiry, formatLead, warningNotice } from './expiryRules';
-import {
-  LIFECYCLE_ACTOR,
-  notifySession,
-  RetriedDestroy,
-} from './retriedDestroy';
+import { RetriedDestroy } from './retriedDestroy';
 import { LifecycleSettings } from './settings';
+import { noticeOnce, skipUntil, sweepEach, SweepResult } from './sweeps';
 
-export { LIFECYCLE_ACTOR } from './retriedDestroy';
-
-/** What one sweep did, for tests, the benchmark and the log. @internal */
-export interface SweepResult {
-  looked: number;
-  warned: string[];
-  destroyStarted: string[];
-  destroyFailedReported: string[];
-  skipped: Array<{ sessionId: string; reason: string }>;
-}
+export { LIFECYCLE_ACTOR, type SweepResult } from './sweeps';
 
 /**
  * Expires sessions: warns owners at the configured lead times (each warning
@@ -49,34 +36,15 @@ export class ExpirySweep {
 
   /** One pass over every session whose expiry or warning window has begun. */
   async sweep(now = Date.now()): Promise<SweepResult> {
-    const { lifecycle, settings } = this.options;
-    const result: SweepResult = {
-      looked: 0,
-      warned: [],
-      destroyStarted: [],
-      destroyFailedReported: [],
-      skipped: [],
-    };
+    const { lifecycle, settings, logger } = this.options;
     const horizon = Math.max(0, ...settings.expiryWarningsMillis);
     const candidates = await lifecycle.listExpiryCandidates({
       until: new Date(now + horizon),
       limit: 10_000,
     });
-    result.looked = candidates.length;
-    await forEachConcurrently(candidates, 8, async c => {
-      try {
-        await this.handle(c, now, result);
-      } catch (error) {
-        result.skipped.push({
-          sessionId: c.session.id,
-          reason: (error as Error).message,
-        });
-        this.options.logger.warn(
-          `Expiry of session ${c.session.id}: ${(error as Error).message}`,
-        );
-      }
-    });
-    return result;
+    return sweepEach(candidates, { logger, what: 'Expiry' }, (c, result) =>
+      this.handle(c, now, result),
+    );
   }
 
   private async handle(
@@ -86,7 +54,7 @@ export class ExpirySweep {
     now: number,
     result: SweepResult,
   ) {
-    const { store, lifecycle, settings } = this.options;
+    const { settings } = this.options;
     const { session } = candidate;
     const decision = decideExpiry(
       candidate,
@@ -94,58 +62,42 @@ export class ExpirySweep {
       now,
     );
     if (decision.action === 'warn') {
-      const notice = warningNotice(decision.leadMillis, session.expiresAt!);
-      if (await lifecycle.claimNotice(session.id, notice)) {
-        try {
-          await notifySession(
-            this.options.notifications,
-            [session.owner],
-            session,
-            {
-              title: `Sandbox "${session.title}" expires in ${formatLead(
-                decision.leadMillis,
-              )}`,
-              description: `It will be destroyed at ${session.expiresAt}. Extend it from its page if you still need it.`,
-              severity: 'normal',
-              topic: 'intent-expiry',
-            },
-          );
-        } catch (error) {
-          await lifecycle.releaseNotice(session.id, notice);
-          throw error;
-        }
-        await store.appendAudit({
-          sessionId: session.id,
-          actor: LIFECYCLE_ACTOR,
+      const sent = await noticeOnce(this.options, {
+        session,
+        notice: warningNotice(decision.leadMillis, session.expiresAt!),
+        recipients: [session.owner],
+        payload: {
+          title: `Sandbox "${session.title}" expires in ${formatLead(
+            decision.leadMillis,
+          )}`,
+          description: `It will be destroyed at ${session.expiresAt}. Extend it from its page if you still need it.`,
+          severity: 'normal',
+          topic: 'intent-expiry',
+        },
+        audit: {
           action: 'expiry-warning',
           details: {
             lead: formatLead(decision.leadMillis),
             expiresAt: session.expiresAt,
           },
-        });
+        },
+      });
+      if (sent) {
         result.warned.push(session.id);
       }
       return;
     }
     if (decision.action === 'wait') {
-      result.skipped.push({
-        sessionId: session.id,
-        reason: `retry after ${decision.until}`,
+      skipUntil(result, session.id, decision.until);
+      return;
+    }
+    if (decision.action === 'destroy') {
+      await this.options.destroyer.startInSweep(result, {
+        candidate,
+        failed: decision.failed,
+        cause: 'expired',
+        now,
       });
-      return;
     }
-    if (decision.action !== 'destroy') {
-      return;
-    }
-    const { reportedFailure } = await this.options.destroyer.start({
-      candidate,
-      failed: decision.failed,
-      cause: 'expired',
-      now,
-    });
-    if (reportedFailure) {
-      result.destroyFailedReported.push(session.id);
-    }
-    result.destroyStarted.push(session.id);
   }
 }

@@ -8,16 +8,17 @@ import {
   DatabaseLifecycleStore,
   IdleCandidate,
 } from '../database/DatabaseLifecycleStore';
-import { forEachConcurrently } from './concurrently';
-import type { SweepResult } from './ExpirySweep';
 import { formatLead } from './expiryRules';
 import { decideIdle } from './idleRules';
+import { RetriedDestroy } from './retriedDestroy';
+import { IdleRule } from './settings';
 import {
   LIFECYCLE_ACTOR,
-  notifySession,
-  RetriedDestroy,
-} from './retriedDestroy';
-import { IdleRule } from './settings';
+  noticeOnce,
+  skipUntil,
+  sweepEach,
+  SweepResult,
+} from './sweeps';
 
 /**
  * The policy's idle rule: a session with no activity (no revision,
@@ -43,34 +44,15 @@ export class IdleSweep {
 
   /** One pass over every session idle for longer than the warning limit. */
   async sweep(now = Date.now()): Promise<SweepResult> {
-    const { lifecycle, rule } = this.options;
-    const result: SweepResult = {
-      looked: 0,
-      warned: [],
-      destroyStarted: [],
-      destroyFailedReported: [],
-      skipped: [],
-    };
+    const { lifecycle, rule, logger } = this.options;
     const candidates = await lifecycle.listIdleCandidates({
       idleSince: new Date(now - rule.warnAfterMillis),
       lifecycleActor: LIFECYCLE_ACTOR,
       limit: 10_000,
     });
-    result.looked = candidates.length;
-    await forEachConcurrently(candidates, 8, async c => {
-      try {
-        await this.handle(c, now, result);
-      } catch (error) {
-        result.skipped.push({
-          sessionId: c.session.id,
-          reason: (error as Error).message,
-        });
-        this.options.logger.warn(
-          `Idle rule on session ${c.session.id}: ${(error as Error).message}`,
-        );
-      }
-    });
-    return result;
+    return sweepEach(candidates, { logger, what: 'Idle rule' }, (c, result) =>
+      this.handle(c, now, result),
+    );
   }
 
   private async handle(
@@ -82,47 +64,36 @@ export class IdleSweep {
     const { session } = candidate;
     const decision = decideIdle(candidate, rule, now);
     if (decision.action === 'warn') {
-      if (!(await lifecycle.claimNotice(session.id, decision.notice))) {
-        return;
-      }
       const idleFor = formatLead(
         Math.floor(
           (now - new Date(candidate.lastActivityAt).getTime()) / 60_000,
         ) * 60_000,
       );
-      try {
-        await notifySession(
-          this.options.notifications,
-          [session.owner],
-          session,
-          {
-            title: `Sandbox "${session.title}" has been idle for ${idleFor}`,
-            description: `Nothing changed since ${candidate.lastActivityAt}. It will be destroyed at ${decision.destroyAt} unless you press Keep on its page (or change or extend it).`,
-            severity: 'normal',
-            topic: 'intent-idle',
+      const sent = await noticeOnce(this.options, {
+        session,
+        notice: decision.notice,
+        recipients: [session.owner],
+        payload: {
+          title: `Sandbox "${session.title}" has been idle for ${idleFor}`,
+          description: `Nothing changed since ${candidate.lastActivityAt}. It will be destroyed at ${decision.destroyAt} unless you press Keep on its page (or change or extend it).`,
+          severity: 'normal',
+          topic: 'intent-idle',
+        },
+        audit: {
+          action: 'idle-warning',
+          details: {
+            idleSince: candidate.lastActivityAt,
+            destroyAt: decision.destroyAt,
           },
-        );
-      } catch (error) {
-        await lifecycle.releaseNotice(session.id, decision.notice);
-        throw error;
-      }
-      await store.appendAudit({
-        sessionId: session.id,
-        actor: LIFECYCLE_ACTOR,
-        action: 'idle-warning',
-        details: {
-          idleSince: candidate.lastActivityAt,
-          destroyAt: decision.destroyAt,
         },
       });
-      result.warned.push(session.id);
+      if (sent) {
+        result.warned.push(session.id);
+      }
       return;
     }
     if (decision.action === 'wait') {
-      result.skipped.push({
-        sessionId: session.id,
-        reason: `retry after ${decision.until}`,
-      });
+      skipUntil(result, session.id, decision.until);
       return;
     }
     if (decision.action !== 'destroy') {
@@ -148,15 +119,11 @@ export class IdleSweep {
         attempt: fresh.destroyAttempts + 1,
       },
     });
-    const { reportedFailure } = await this.options.destroyer.start({
+    await this.options.destroyer.startInSweep(result, {
       candidate: fresh,
       failed: again.failed,
       cause: 'idle',
       now,
     });
-    if (reportedFailure) {
-      result.destroyFailedReported.push(session.id);
-    }
-    result.destroyStarted.push(session.id);
   }
 }

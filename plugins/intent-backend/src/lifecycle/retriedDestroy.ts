@@ -8,30 +8,12 @@ import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
 import { SessionService } from '../service/SessionService';
 import { backoffMillis } from './expiryRules';
 import { LifecycleSettings } from './settings';
+import { LIFECYCLE_ACTOR, noticeOnce, SweepResult } from './sweeps';
 
-/** The actor lifecycle jobs write to the audit log. @internal */
-export const LIFECYCLE_ACTOR = 'intent:lifecycle';
+export { LIFECYCLE_ACTOR } from './sweeps';
 
 /** Why the lifecycle destroys a session: both end it `expired`. @internal */
 export type LifecycleDestroyCause = 'expired' | 'idle';
-
-/** The lifecycle's notifications: to entity refs, with a link to the session. */
-export async function notifySession(
-  notifications: Pick<NotificationService, 'send'> | undefined,
-  recipients: string[],
-  session: Session,
-  payload: {
-    title: string;
-    description: string;
-    severity: 'normal' | 'high';
-    topic: string;
-  },
-) {
-  await notifications?.send({
-    recipients: { type: 'entity', entityRef: [...new Set(recipients)] },
-    payload: { ...payload, link: `/intent/sessions/${session.id}` },
-  });
-}
 
 /**
  * The one way the lifecycle destroys a session, at expiry or when idle too
@@ -95,49 +77,49 @@ export class RetriedDestroy {
     return { reportedFailure };
   }
 
+  /** Starts the next attempt as a sweep does, noting it in the sweep's result. */
+  async startInSweep(
+    result: SweepResult,
+    input: Parameters<RetriedDestroy['start']>[0],
+  ): Promise<void> {
+    const { reportedFailure } = await this.start(input);
+    const id = input.candidate.session.id;
+    if (reportedFailure) {
+      result.destroyFailedReported.push(id);
+    }
+    result.destroyStarted.push(id);
+  }
+
   /** Tells the owner and the admins once per failed destroy operation. */
-  private async reportFailed(
+  private reportFailed(
     candidate: { session: Session; destroyAttempts: number },
     failed: { id: string; error: string | null },
     cause: LifecycleDestroyCause,
   ): Promise<boolean> {
-    const { lifecycle, store, settings } = this.options;
     const { session } = candidate;
-    const notice = `expiry-destroy-failed:${failed.id}`;
-    if (!(await lifecycle.claimNotice(session.id, notice))) {
-      return false;
-    }
-    try {
-      await notifySession(
-        this.options.notifications,
-        [session.owner, ...settings.admins],
-        session,
-        {
-          title: `Sandbox "${session.title}" ${
-            cause === 'idle' ? 'was idle too long' : 'expired'
-          } but could not be destroyed`,
-          description: `Attempt ${candidate.destroyAttempts} failed: ${
-            failed.error ?? 'unknown error'
-          }. It is retried with backoff; its resources still run.`,
-          severity: 'high',
-          topic: 'intent-expiry',
+    return noticeOnce(this.options, {
+      session,
+      notice: `expiry-destroy-failed:${failed.id}`,
+      recipients: [session.owner, ...this.options.settings.admins],
+      payload: {
+        title: `Sandbox "${session.title}" ${
+          cause === 'idle' ? 'was idle too long' : 'expired'
+        } but could not be destroyed`,
+        description: `Attempt ${candidate.destroyAttempts} failed: ${
+          failed.error ?? 'unknown error'
+        }. It is retried with backoff; its resources still run.`,
+        severity: 'high',
+        topic: 'intent-expiry',
+      },
+      audit: {
+        action: 'expiry-destroy-failed',
+        details: {
+          operationId: failed.id,
+          attempt: candidate.destroyAttempts,
+          error: failed.error,
+          cause,
         },
-      );
-    } catch (error) {
-      await lifecycle.releaseNotice(session.id, notice);
-      throw error;
-    }
-    await store.appendAudit({
-      sessionId: session.id,
-      actor: LIFECYCLE_ACTOR,
-      action: 'expiry-destroy-failed',
-      details: {
-        operationId: failed.id,
-        attempt: candidate.destroyAttempts,
-        error: failed.error,
-        cause,
       },
     });
-    return true;
   }
 }
