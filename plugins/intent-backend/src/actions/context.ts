@@ -16,7 +16,6 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
-  AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -28,6 +27,7 @@ import type { Session } from '@intent-sandboxes/backstage-plugin-intent-common';
 import type { JsonObject } from '@backstage/types';
 import { SessionStore } from '../database';
 import { SessionQuery } from '../permissions';
+import { authorizeOrThrow } from '../permissions/authorizeOrThrow';
 import { Actor, SessionService } from '../service/SessionService';
 import { isDatabaseError } from '../service/databaseErrors';
 import { findBadText } from '../service/textInput';
@@ -108,21 +108,12 @@ export async function authorize(
   permission: BasicPermission | ResourcePermission<'intent-session'>,
   sessionId?: string,
 ) {
-  const [decision] = await context.permissions.authorize(
-    [
-      permission.type === 'resource'
-        ? { permission, resourceRef: sessionId! }
-        : { permission: permission as BasicPermission },
-    ],
-    { credentials },
+  await authorizeOrThrow(
+    context.permissions,
+    credentials,
+    permission,
+    sessionId,
   );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(
-      `You are not allowed to ${permission.name}${
-        sessionId ? ` on session ${sessionId}` : ''
-      }`,
-    );
-  }
 }
 
 /** Whether a conditional decision allows the loaded session. */

@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  notificationService,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
 import {
@@ -13,8 +8,8 @@ import {
   testConfig,
   waitForStatus,
 } from '../__testUtils__/backend';
+import { startLifecycleBackend } from '../__testUtils__/lifecycleBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { manualScheduler } from './testScheduler';
 
 jest.setTimeout(180_000);
 
@@ -62,36 +57,11 @@ async function hoursPass(knex: Knex, sessionId: string, hours: number) {
 
 async function start(
   databases: ReturnType<typeof createTestDatabases>,
-  databaseId: Parameters<typeof startIntentBackend>[1],
+  databaseId: Parameters<typeof startLifecycleBackend>[1],
 ) {
-  const sent: NotificationSendOptions[] = [];
-  const notifications = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({
-      send: async (options: NotificationSendOptions) => {
-        sent.push(options);
-      },
-    }),
-  });
-  const scheduler = manualScheduler();
-  const backend = await startIntentBackend(databases, databaseId, {
-    config,
-    services: [notifications, scheduler.factory],
-  });
-  const { api, server } = backend;
-  const activeSession = async () => {
-    const created = await api()
-      .post('/api/intent/v1/sessions')
-      .send({ intent: 't3.micro instance with Ubuntu' });
-    const id = created.body.session.id as string;
-    await api()
-      .post(`/api/intent/v1/sessions/${id}/apply`)
-      .send({ planHash: created.body.revisions[0].planHash });
-    const details = await waitForStatus(server, id, ['active', 'failed']);
-    expect(details.session.status).toBe('active');
-    return id;
-  };
+  const backend = await startLifecycleBackend(databases, databaseId, config);
+  const { api, sent, scheduler } = backend;
+  const activeSession = async () => (await backend.activeSession()).id;
   const idleWarnings = (id: string) =>
     sent.filter(
       n =>

@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Intent Sandboxes Authors
 
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  notificationService,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
-import {
-  startIntentBackend,
-  testConfig,
-  waitForStatus,
-} from '../__testUtils__/backend';
+import { testConfig, waitForStatus } from '../__testUtils__/backend';
+import { startLifecycleBackend } from '../__testUtils__/lifecycleBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { manualScheduler } from './testScheduler';
 
 jest.setTimeout(180_000);
 
@@ -29,42 +20,12 @@ const config = {
 
 async function start(
   databases: ReturnType<typeof createTestDatabases>,
-  databaseId: Parameters<typeof startIntentBackend>[1],
+  databaseId: Parameters<typeof startLifecycleBackend>[1],
 ) {
-  const sent: NotificationSendOptions[] = [];
-  const notifications = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({
-      send: async (options: NotificationSendOptions) => {
-        sent.push(options);
-      },
-    }),
-  });
-  const scheduler = manualScheduler();
-  const backend = await startIntentBackend(databases, databaseId, {
-    config,
-    services: [notifications, scheduler.factory],
-  });
-  const { api, server } = backend;
-  /** A t3.micro session, applied. */
-  const activeSession = async () => {
-    const created = await api()
-      .post('/api/intent/v1/sessions')
-      .send({ intent: 't3.micro instance with Ubuntu' });
-    const id = created.body.session.id as string;
-    await api()
-      .post(`/api/intent/v1/sessions/${id}/apply`)
-      .send({ planHash: created.body.revisions[0].planHash });
-    const details = await waitForStatus(server, id, ['active', 'failed']);
-    expect(details.session.status).toBe('active');
-    const instance = details.resources.find(
-      (r: any) => r.type === 'aws_instance',
-    );
-    return { id, instance, details };
-  };
-  const topics = (topic: string) => sent.filter(n => n.payload.topic === topic);
-  return { ...backend, sent, topics, scheduler, activeSession };
+  const started = await startLifecycleBackend(databases, databaseId, config);
+  const topics = (topic: string) =>
+    started.sent.filter(n => n.payload.topic === topic);
+  return { ...started, topics };
 }
 
 describe('lifecycle', () => {

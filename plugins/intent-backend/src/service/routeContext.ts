@@ -8,14 +8,14 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
-  AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { Request as ExpressRequest } from 'express';
 import type { SessionStore } from '../database';
+import { authorizeOrThrow } from '../permissions/authorizeOrThrow';
 import type { Actor } from './sessionState';
 
 /** Any request of the validated router, whatever its path and body. @internal */
@@ -69,23 +69,8 @@ export function createRouteContext(options: {
       clientIp: req.ip,
     }),
 
-    async authorize(credentials, permission, sessionId) {
-      const [decision] = await permissions.authorize(
-        [
-          permission.type === 'resource'
-            ? { permission, resourceRef: sessionId! }
-            : { permission: permission as BasicPermission },
-        ],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `You are not allowed to ${permission.name}${
-            sessionId ? ` on session ${sessionId}` : ''
-          }`,
-        );
-      }
-    },
+    authorize: (credentials, permission, sessionId) =>
+      authorizeOrThrow(permissions, credentials, permission, sessionId),
 
     async requireSession(id) {
       if (!(await store.findSession({ id }))) {
