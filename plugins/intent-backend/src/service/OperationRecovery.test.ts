@@ -37,13 +37,6 @@ function killableKnex(knex: Knex) {
   return { knex: proxy, kill: () => (dead = true) };
 }
 
-/**
- * How long an instance boots: long enough to kill a backend while the first
- * of three boots (the apply runs one step at a time), short enough to wait
- * for the other two.
- */
-const BOOT_MILLIS = 1000;
-
 /** Config: slow instance boots, short leases, a recovery job every 500 ms. */
 function recoveryConfig(
   options: {
@@ -55,7 +48,7 @@ function recoveryConfig(
   return {
     intent: {
       simulated: {
-        bootMillis: options.bootMillis ?? BOOT_MILLIS,
+        bootMillis: options.bootMillis ?? 1500,
         latencyMillis: options.latencyMillis ?? 0,
       },
       operations: {
@@ -149,7 +142,7 @@ describe('operation recovery', () => {
       const details = await waitForStatus(b.server, id, ['active', 'failed']);
       expect(details.session.status).toBe('active');
       // The figure: lease 1 s + job every 500 ms bound the wait; the rest
-      // is finishing the two remaining boots.
+      // is finishing the two remaining 1.5 s boots.
       // eslint-disable-next-line no-console
       console.log(
         `restart recovery on ${databaseId}: ${
@@ -210,7 +203,7 @@ describe('operation recovery', () => {
       const a = await start(
         databaseId,
         crashable.knex,
-        recoveryConfig({ bootMillis: 20, latencyMillis: 250 }),
+        recoveryConfig({ bootMillis: 20, latencyMillis: 500 }),
       );
       const created = await a
         .api()
@@ -223,13 +216,13 @@ describe('operation recovery', () => {
         .send({ planHash: created.body.revisions[0].planHash })
         .expect(202);
       await waitForStatus(a.server, id, ['active']);
-      // Every call takes 250 ms on this cloud: kill during the first delete.
+      // Every call takes 500 ms on this cloud: kill during the first delete.
       await a
         .api()
         .post(`/api/intent/v1/sessions/${id}/destroy`)
         .send({ confirm: true })
         .expect(202);
-      await new Promise(r => setTimeout(r, 100));
+      await new Promise(r => setTimeout(r, 200));
       crashable.kill();
       await a.stop().catch(() => {});
 
@@ -267,7 +260,7 @@ describe('operation recovery', () => {
       expect(released.body.abortedOperationId).toBe(applied.body.operationId);
       const before = await counts(b.server);
       // Long enough for the two other instances of the old operation.
-      await new Promise(r => setTimeout(r, 2 * BOOT_MILLIS + 1000));
+      await new Promise(r => setTimeout(r, 4000));
       const after = await counts(b.server);
       expect(after.aws_instance.created).toBe(before.aws_instance.created);
       const operation = await b
